@@ -1,0 +1,414 @@
+"""The backward pass: visits function nodes by rank, accumulates gradients.
+
+Shared by :meth:`Variable.backward`, :func:`chainerjax.backward` and
+:func:`chainerjax.grad`. The semantics are Chainer's: a leaf's existing
+``grad`` is accumulated into (backward) or ignored (grad), intermediate
+gradients are dropped unless ``retain_grad=True``, and with
+``enable_backprop`` on (double backprop) every gradient is a graph Variable.
+"""
+import collections
+import heapq
+import warnings
+
+import chainerjax
+from chainerjax import configuration
+from chainerjax import variable
+
+_config = configuration.config
+_Variable = variable.Variable
+
+
+def _sum_grads(grads):
+    # grads: a non-empty list of Variables
+    if len(grads) == 1:
+        return grads[0]
+    if _config.enable_backprop:
+        from chainerjax.functions.math import basic_math
+        return basic_math.add(*grads)
+    total = grads[0]._data
+    for g in grads[1:]:
+        total = total + g._data
+    return _Variable._from_op(total, grads[0]._device, False)
+
+
+class _GradTable(object):
+
+    def __init__(self, load_leaf_grads):
+        self.grads = {}
+        self._load = load_leaf_grads
+
+    def get_as_list(self, node):
+        grads = self.grads
+        lst = grads.get(node)
+        if lst is None:
+            lst = []
+            if self._load and node.creator_node is None:
+                var = node._variable()
+                if var is not None:
+                    gv = var._grad_var
+                    var._grad_var = None
+                    if gv is not None:
+                        lst.append(gv)
+            grads[node] = lst
+        return lst
+
+    def accumulate(self, node, grad):
+        if grad is not None:
+            self.get_as_list(node).append(grad)
+
+    def __setitem__(self, node, grad):
+        self.grads[node] = [] if grad is None else [grad]
+
+    def pop(self, node):
+        if node is None:
+            return None
+        lst = self.grads.pop(node, None)
+        if not lst:
+            return None
+        return _sum_grads(lst)
+
+
+def _hooks_for(func, base_hooks):
+    if func._n_local_function_hooks:
+        hooks = collections.OrderedDict(chainerjax.get_function_hooks())
+        hooks.update(func.local_function_hooks)
+        return hooks.values()
+    return base_hooks
+
+
+def _backprop_step(func, target_input_indexes, out_grad, in_grad, is_debug):
+    """Calls the node's backward and appends the results to ``in_grad``."""
+    inputs = func.inputs
+    cls = type(func)
+    try:
+        if cls.backward_accumulate is not \
+                chainerjax.FunctionNode.backward_accumulate:
+            grad_inputs = tuple([
+                in_grad[inputs[i]].pop() if in_grad[inputs[i]] else None
+                for i in target_input_indexes])
+            gxs = func.backward_accumulate(
+                target_input_indexes, out_grad, grad_inputs)
+        else:
+            gxs = func._backward_target_inputs(
+                target_input_indexes, out_grad)
+    except Exception as e:
+        _add_note(e, func)
+        raise
+    for i, gx in zip(target_input_indexes, gxs):
+        if gx is None:
+            continue
+        if not isinstance(gx, _Variable):
+            raise ValueError(func._get_error_message(
+                'type of gradients returned from backward is incorrect: '
+                '{} != expected {}'.format(type(gx), _Variable)))
+        if gx._data is None:
+            continue
+        x = inputs[i]
+        variable._check_grad_type(func, x, gx._data)
+        in_grad[x].append(gx)
+    if is_debug:
+        func._check_nan_inf(
+            [g._data for lst in in_grad.values() for g in lst], 'backward')
+    if not func.lazy_grad_sum and not _config.lazy_grad_sum:
+        for x, lst in in_grad.items():
+            if len(lst) > 1:
+                lst[:] = [_sum_grads(lst)]
+
+
+def _add_note(e, func):
+    try:
+        e.add_note('(raised in the backward of {})'.format(func.label))
+    except Exception:
+        pass
+
+
+def _backprop_to_all(outputs, retain_grad, loss_scale):
+    """Backprop from ``outputs`` (list of (node, grad Variable)) to all
+    leaves, setting their ``grad_var``."""
+    cand_funcs = []
+    seen = set()
+    counter = [0]
+
+    def add_cand(func):
+        if func not in seen:
+            heapq.heappush(cand_funcs, (-func.rank, counter[0], func))
+            counter[0] += 1
+            seen.add(func)
+
+    grads = _GradTable(load_leaf_grads=True)
+    leaf_nodes = set()
+    for y, gy in outputs:
+        grads.accumulate(y, gy)
+        func = y.creator_node
+        if func is None:
+            leaf_nodes.add(y)
+        else:
+            add_cand(func)
+
+    is_debug = _config.debug
+    base_hooks = chainerjax.get_function_hooks().values()
+    while cand_funcs:
+        _, _, func = heapq.heappop(cand_funcs)
+        inputs = func.inputs
+        if inputs is None:
+            continue
+        target_input_indexes = tuple([
+            i for i, x in enumerate(inputs) if x.requires_grad])
+        outs = [y() for y in func.outputs]
+        out_grad = tuple([
+            grads.pop(y) if y is not None and y.creator_node is not None
+            else None for y in outs])
+        if not target_input_indexes:
+            continue
+
+        hooks = _hooks_for(func, base_hooks)
+        if hooks:
+            in_data = tuple([x.data for x in inputs])
+            out_grad_data = tuple([None if g is None else g._data
+                                   for g in out_grad])
+            for hook in hooks:
+                hook.backward_preprocess(func, in_data, out_grad_data)
+
+        in_grad = collections.OrderedDict()
+        for i in target_input_indexes:
+            x = inputs[i]
+            if x not in in_grad:
+                in_grad[x] = grads.get_as_list(x)
+        _backprop_step(func, target_input_indexes, out_grad, in_grad,
+                       is_debug)
+
+        if hooks:
+            for hook in hooks:
+                hook.backward_postprocess(func, in_data, out_grad_data)
+
+        if retain_grad:
+            for y, gy in zip(outs, out_grad):
+                if y is not None:
+                    var = y._variable()
+                    if var is not None:
+                        var._set_grad_var_if_available(gy)
+        for x, gx in in_grad.items():
+            if not gx:
+                continue
+            if x.creator_node is None:
+                leaf_nodes.add(x)
+            else:
+                add_cand(x.creator_node)
+
+    for x in leaf_nodes:
+        var = x._variable()
+        gx = grads.pop(x)
+        if var is not None:
+            if gx is not None and var._device._is_numpy is False and \
+                    gx._device is not var._device:
+                gx._device = var._device
+            var._grad_var = gx
+            var._loss_scale = loss_scale
+
+
+def backward(outputs, grad_outputs=None, **kwargs):
+    """backward(outputs, grad_outputs=None, *, enable_double_backprop=False)
+
+    Runs backpropagation from several variables at once.
+
+    Args:
+        outputs (tuple or list of Variable): where backprop starts.
+        grad_outputs (tuple or list of Variable, or None): their initial
+            gradients; None uses each output's ``grad_var``.
+        enable_double_backprop (bool): record the backward computation.
+    """
+    enable_double_backprop = kwargs.pop('enable_double_backprop', False)
+    if 'retain_grad' in kwargs:
+        raise ValueError('semantics for retain_grad=True is under discussion')
+    if 'loss_scale' in kwargs:
+        raise ValueError('chainer.backward does not support loss_scale option')
+    if kwargs:
+        raise TypeError('backward() got unexpected keyword argument(s): '
+                        '{}'.format(', '.join(sorted(kwargs))))
+    if not isinstance(outputs, (tuple, list)):
+        raise TypeError(
+            'outputs must be a tuple or a list, not {}.'.format(type(outputs)))
+    for v in outputs:
+        if not isinstance(v, _Variable):
+            raise TypeError(
+                'each output must be a Variable, not {}'.format(type(v)))
+    if grad_outputs is not None:
+        if not isinstance(grad_outputs, (tuple, list)):
+            raise TypeError(
+                'grad_outputs must be None, a tuple, or a list, not {}.'
+                .format(type(grad_outputs)))
+        if len(outputs) != len(grad_outputs):
+            raise ValueError(
+                'grad_outputs must be of the same length as outputs.\n'
+                'len(outputs) = {}, len(grad_outputs) = {}'
+                .format(len(outputs), len(grad_outputs)))
+    if grad_outputs is None:
+        grad_outputs = []
+        for y in outputs:
+            gv = y._grad_var
+            if gv is None:
+                warnings.warn(
+                    'outputs contains a Variable without grad, or '
+                    'duplicate outputs. Note that '
+                    'chainer.backward does not set default grad.',
+                    RuntimeWarning)
+            y._grad_var = None
+            grad_outputs.append(gv)
+    pairs = [(y._node, gy) for y, gy in zip(outputs, grad_outputs)
+             if gy is not None]
+    with configuration.using_config('enable_backprop',
+                                    enable_double_backprop):
+        _backprop_to_all(pairs, False, None)
+
+
+def grad(outputs, inputs, grad_outputs=None, grad_inputs=None,
+         set_grad=False, retain_grad=False, enable_double_backprop=False,
+         loss_scale=None):
+    if not isinstance(outputs, (tuple, list)):
+        raise TypeError(
+            'outputs must be a tuple or a list, not {}.'.format(type(outputs)))
+    if not isinstance(inputs, (tuple, list)):
+        raise TypeError(
+            'inputs must be a tuple or a list, not {}.'.format(type(inputs)))
+    if grad_outputs is not None:
+        if not isinstance(grad_outputs, (tuple, list)):
+            raise TypeError(
+                'grad_outputs must be a tuple or a list or None, not {}.'
+                .format(type(grad_outputs)))
+        if len(outputs) != len(grad_outputs):
+            raise ValueError(
+                'grad_outputs must be of the same length as outputs.\n'
+                'len(outputs) = {}, len(grad_outputs) = {}'
+                .format(len(outputs), len(grad_outputs)))
+    if grad_inputs is not None:
+        if not isinstance(grad_inputs, (tuple, list)):
+            raise TypeError(
+                'grad_inputs must be a tuple or a list or None, not {}.'
+                .format(type(grad_inputs)))
+        if len(inputs) != len(grad_inputs):
+            raise ValueError(
+                'grad_inputs must be of the same length as inputs.\n'
+                'len(inputs) = {}, len(grad_inputs) = {}'
+                .format(len(inputs), len(grad_inputs)))
+
+    # The subgraph between inputs and outputs: only its nodes get gradients.
+    forward_graph = collections.defaultdict(list)
+    candidate_funcs = [v.creator_node for v in outputs
+                       if v.creator_node is not None]
+    visited = set()
+    while candidate_funcs:
+        func = candidate_funcs.pop()
+        if func in visited:
+            continue
+        visited.add(func)
+        for x in func.inputs or ():
+            if not x.requires_grad:
+                continue
+            forward_graph[x].append(func)
+            creator = x.creator_node
+            if creator is not None and creator not in visited:
+                candidate_funcs.append(creator)
+
+    candidate_vars = [x._node for x in inputs]
+    visited = set()
+    grad_required = set()
+    while candidate_vars:
+        x = candidate_vars.pop()
+        grad_required.add(x)
+        for func in forward_graph[x]:
+            if func in visited:
+                continue
+            visited.add(func)
+            for y_ref in func.outputs:
+                y = y_ref()
+                if y is not None and y in forward_graph:
+                    candidate_vars.append(y)
+
+    grads = _GradTable(load_leaf_grads=False)
+    if grad_outputs is None:
+        grad_outputs = (None,) * len(outputs)
+    for y, gy in zip(outputs, grad_outputs):
+        if gy is None:
+            one = variable._ones_like(y._data, y._device)
+            if loss_scale is not None:
+                one = one * one.dtype.type(loss_scale)
+            gy = _Variable._from_op(one, y._device, False)
+        grads[y._node] = gy
+    if grad_inputs is not None:
+        for x, gx in zip(inputs, grad_inputs):
+            if gx is not None:
+                grads[x._node] = gx
+
+    with configuration.using_config('enable_backprop',
+                                    enable_double_backprop):
+        ret_dict = _backprop_subgraph(outputs, inputs, grad_required,
+                                      retain_grad, grads, loss_scale)
+    ret = [ret_dict[x._node] for x in inputs]
+    if set_grad:
+        for x, gx in zip(inputs, ret):
+            x._grad_var = gx
+    return ret
+
+
+def _backprop_subgraph(outputs, inputs, grad_required, retain_grad, grads,
+                       loss_scale):
+    cand_funcs = []
+    seen = set()
+    counter = [0]
+
+    def push(func):
+        if func not in seen:
+            heapq.heappush(cand_funcs, (-func.rank, counter[0], func))
+            counter[0] += 1
+            seen.add(func)
+
+    for y in outputs:
+        if y.creator_node is not None:
+            push(y.creator_node)
+    input_nodes = set(x._node for x in inputs)
+    ret_dict = {}
+    is_debug = _config.debug
+    base_hooks = chainerjax.get_function_hooks().values()
+    while cand_funcs:
+        _, _, func = heapq.heappop(cand_funcs)
+        ys = [y() for y in func.outputs]
+        gys = tuple([grads.pop(y)
+                     if y is not None and y.creator_node is not None else None
+                     for y in ys])
+        for node, gy in zip(ys, gys):
+            if node is not None:
+                if node in input_nodes:
+                    ret_dict[node] = gy
+                if retain_grad:
+                    y = node._variable()
+                    if y is not None:
+                        y._grad_var = gy
+                        y._loss_scale = loss_scale
+        input_indexes = []
+        x_grads = collections.OrderedDict()
+        for i, x in enumerate(func.inputs or ()):
+            if x not in grad_required:
+                continue
+            input_indexes.append(i)
+            if x not in x_grads:
+                x_grads[x] = grads.get_as_list(x)
+        if not input_indexes:
+            continue
+        hooks = _hooks_for(func, base_hooks)
+        if hooks:
+            in_data = tuple([x.data for x in func.inputs])
+            out_grad_data = tuple([None if g is None else g._data
+                                   for g in gys])
+            for hook in hooks:
+                hook.backward_preprocess(func, in_data, out_grad_data)
+        _backprop_step(func, tuple(input_indexes), gys, x_grads, is_debug)
+        if hooks:
+            for hook in hooks:
+                hook.backward_postprocess(func, in_data, out_grad_data)
+        for node, g in x_grads.items():
+            if g and node.creator_node is not None:
+                push(node.creator_node)
+    for x in input_nodes:
+        if x not in ret_dict:
+            ret_dict[x] = grads.pop(x)
+    return ret_dict

@@ -1,0 +1,154 @@
+"""The op kernel cache: where a FunctionNode's forward becomes compiled JAX.
+
+For a FunctionNode that does not write its own ``backward``, the forward is a
+pure function of its input arrays and of the node's attributes. Per (class,
+static attributes, which inputs are differentiated) this module keeps
+
+* ``fwd``:      ``jax.jit(forward)``, used when no gradient is needed;
+* ``fwd_vjp``:  ``jax.jit(lambda *xs: jax.vjp(forward, *xs))``, which returns
+  the outputs and the VJP (a pytree holding the residuals);
+* ``bwd``:      ``jax.jit(lambda vjp, gys: vjp(gys))``.
+
+Backward therefore never re-traces nor recomputes the forward. Attributes
+that hold arrays, and attributes a class lists in ``_dynamic_attributes``
+(scalars that change from call to call, such as a constant multiplier), are
+passed to the kernel as arguments; every other attribute is part of the cache
+key, so a new value compiles a new kernel.
+"""
+import jax
+import numpy
+
+_Tracer = jax.core.Tracer
+_array_types = (numpy.ndarray, jax.Array)
+
+# Attributes the graph machinery sets on a FunctionNode instance; never part
+# of an op's definition.
+_BOOKKEEPING = frozenset([
+    'inputs', 'outputs', 'rank', '_input_indexes_to_retain',
+    '_output_indexes_to_retain', '_retained_output_data',
+    '_local_function_hooks', '_vjp', '_vjp_key', '_in_data', '_out_meta',
+    '_diff_mask', '_function', 'lazy_grad_sum', '_n_local_function_hooks',
+    '_stack', '_kernel_dyn', '_kernel_sig', '_in_devices',
+])
+
+_cache = {}
+stats = {'compiles': 0}
+
+
+class UnhashableAttributeError(TypeError):
+    pass
+
+
+def _freeze(value):
+    if isinstance(value, list):
+        return ('__list__',) + tuple(_freeze(v) for v in value)
+    if isinstance(value, tuple):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return ('__dict__',) + tuple(
+            sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, slice):
+        return ('__slice__', value.start, value.stop, value.step)
+    if isinstance(value, numpy.dtype):
+        return value
+    try:
+        hash(value)
+    except TypeError:
+        raise UnhashableAttributeError(value)
+    # 1 == 1.0 == True hash alike but trace differently: keep the type.
+    return (type(value), value)
+
+
+def signature(node):
+    """Returns (static key, dynamic attribute values) of a node."""
+    cls = type(node)
+    dynamic_names = cls._dynamic_attributes
+    static = []
+    dyn_names = []
+    dyn_vals = []
+    for k, v in node.__dict__.items():
+        if k in _BOOKKEEPING:
+            continue
+        if k in dynamic_names or isinstance(v, _array_types):
+            dyn_names.append(k)
+            dyn_vals.append(v)
+        else:
+            try:
+                static.append((k, _freeze(v)))
+            except UnhashableAttributeError:
+                raise TypeError(
+                    'Attribute {!r} of {} holds an unhashable value of type '
+                    '{}; an op attribute must be hashable or an array (or be '
+                    'listed in _dynamic_attributes).'.format(
+                        k, cls.__name__, type(v).__name__))
+    return (cls, tuple(static), tuple(dyn_names)), tuple(dyn_vals)
+
+
+def _inexact(x):
+    return x.dtype.kind in 'fc'
+
+
+class Kernel(object):
+    """The compiled functions of one op definition."""
+
+    __slots__ = ('fwd', 'fwd_vjp', 'bwd', 'call', 'mask')
+
+    def __init__(self, node, key, mask):
+        cls, _, dyn_names = key
+        # The originals (not the frozen key) are what forward sees.
+        static = {k: v for k, v in node.__dict__.items()
+                  if k not in _BOOKKEEPING and k not in dyn_names}
+
+        def call(dyn_vals, xs):
+            clone = cls.__new__(cls)
+            d = clone.__dict__
+            d.update(static)
+            d.update(zip(dyn_names, dyn_vals))
+            outs = clone.forward(tuple(xs))
+            if not isinstance(outs, tuple):
+                raise TypeError(
+                    '{}.forward must return a tuple of arrays, got {}'.format(
+                        cls.__name__, type(outs).__name__))
+            return outs
+
+        def fwd_vjp(dyn_vals, xs):
+            diff = [x for x, m in zip(xs, mask) if m]
+
+            def f(*d):
+                it = iter(d)
+                full = [next(it) if m else x for x, m in zip(xs, mask)]
+                outs = call(dyn_vals, full)
+                return tuple(o for o in outs if _inexact(o)), outs
+
+            _, vjp, outs = jax.vjp(f, *diff, has_aux=True)
+            return outs, vjp
+
+        def count(f):
+            def g(*args):
+                stats['compiles'] += 1
+                return f(*args)
+            return g
+
+        self.call = call
+        self.mask = mask
+        self.fwd = jax.jit(count(call))
+        self.fwd_vjp = jax.jit(count(fwd_vjp))
+        self.bwd = jax.jit(count(lambda vjp, gys: vjp(gys)))
+
+
+def get_kernel(node, key, mask):
+    k = (key, mask)
+    kernel = _cache.get(k)
+    if kernel is None:
+        kernel = Kernel(node, key, mask)
+        _cache[k] = kernel
+    return kernel
+
+
+def pure_forward(key, dyn_vals, xs, node=None):
+    """Runs the op's forward un-jitted (used inside other traces)."""
+    return get_kernel(node, key, None).call(dyn_vals, xs)
+
+
+def clear_cache():
+    _cache.clear()

@@ -1,0 +1,56 @@
+"""Sum of array elements."""
+import jax.numpy as jnp
+
+from chainerjax import function_node
+from chainerjax.utils import type_check
+
+
+def _normalize_axis(axis):
+    if axis is None:
+        return None
+    if isinstance(axis, int):
+        return (axis,)
+    if isinstance(axis, tuple) and all(isinstance(a, int) for a in axis):
+        if len(set(axis)) != len(axis):
+            raise ValueError('duplicate value in \'axis\': ({})'.format(
+                ', '.join(map(str, axis))))
+        return axis
+    raise TypeError('None, int or tuple of int are required')
+
+
+class Sum(function_node.FunctionNode):
+    """Sum of array elements over given axes."""
+
+    keepdims = False
+
+    def __init__(self, axis=None, keepdims=False):
+        self.axis = _normalize_axis(axis)
+        self.keepdims = keepdims
+
+    def check_type_forward(self, in_types):
+        type_check._argname(in_types, ('x',))
+        type_check.expect(in_types[0].dtype.kind == 'f')
+        if self.axis is not None:
+            for axis in self.axis:
+                if axis >= 0:
+                    type_check.expect(axis < in_types[0].ndim)
+                else:
+                    type_check.expect(-axis - 1 < in_types[0].ndim)
+
+    def forward(self, inputs):
+        x, = inputs
+        return jnp.sum(x, axis=self.axis, keepdims=self.keepdims),
+
+
+def sum(x, axis=None, keepdims=False):
+    """Sum of array elements over given axes.
+
+    Args:
+        x (Variable or array): the input.
+        axis (None, int or tuple of int): the axes to sum over (None: all).
+        keepdims (bool): keep the summed axes with size 1.
+
+    Returns:
+        ~chainerjax.Variable: the sum.
+    """
+    return Sum(axis, keepdims).apply((x,))[0]
