@@ -56,3 +56,13 @@ class key_provider(object):
 
     def __exit__(self, *args):
         _state.provider = self._old
+
+
+def get_state():
+    """Returns the stream's state (for :func:`set_state`)."""
+    return _global['key']
+
+
+def set_state(state):
+    """Restores a state returned by :func:`get_state`."""
+    _global['key'] = state
