@@ -110,8 +110,8 @@ from chainerjax import functions  # NOQA
 from chainerjax.functions import array  # NOQA
 from chainerjax.functions.math import basic_math  # NOQA
 from chainerjax import utils  # NOQA
-# gradient_check: imported below once written
-from chainerjax import _random as random  # NOQA
+from chainerjax import gradient_check  # NOQA
+from chainerjax import random  # NOQA
 
 __version__ = _version.__version__
 
