@@ -54,3 +54,47 @@ def sum(x, axis=None, keepdims=False):
         ~chainerjax.Variable: the sum.
     """
     return Sum(axis, keepdims).apply((x,))[0]
+
+
+def _sum_to_axes(x_shape, shape):
+    ndim = len(shape)
+    lead = len(x_shape) - ndim
+    lead_axis = tuple(range(lead))
+    axis = tuple([i + lead for i, sx in enumerate(shape) if sx == 1])
+    return lead_axis, axis
+
+
+class SumTo(function_node.FunctionNode):
+    """Sums axes so that the output has the given (broadcastable) shape."""
+
+    def __init__(self, shape):
+        self._shape = tuple(shape)
+
+    def forward(self, inputs):
+        x, = inputs
+        lead_axis, axis = _sum_to_axes(x.shape, self._shape)
+        y = jnp.sum(x, axis=lead_axis + axis, keepdims=True)
+        if lead_axis:
+            y = jnp.squeeze(y, lead_axis)
+        return jnp.reshape(y, self._shape),
+
+
+def sum_to(x, shape):
+    """Sums elements along axes to output an array of ``shape``.
+
+    ``shape`` must be one that ``x`` can be broadcast from: ``x``'s
+    leading extra axes and the axes where ``shape`` has 1 are summed.
+
+    Args:
+        x (Variable or array): the input.
+        shape (tuple of int): the target shape.
+
+    Returns:
+        ~chainerjax.Variable: an array of shape ``shape`` (``x`` itself,
+        as a Variable, when the shapes already agree).
+    """
+    from chainerjax import variable
+    if x.shape == shape:
+        return variable.as_variable(x)
+    y, = SumTo(shape).apply((x,))
+    return y

@@ -1,0 +1,1 @@
+# Tested with cumsum in test_cumsum.py.

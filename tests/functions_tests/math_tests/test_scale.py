@@ -1,0 +1,1 @@
+# scale is tested with bias in test_bias.py.

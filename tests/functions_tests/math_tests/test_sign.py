@@ -1,0 +1,1 @@
+# Tested in test_floor.py (floor, ceil, fix and sign share the behaviour).
