@@ -28,7 +28,7 @@ def _sum_grads(grads):
     total = grads[0]._data
     for g in grads[1:]:
         total = total + g._data
-    return _Variable._from_op(total, grads[0]._device, False)
+    return _Variable._from_op(total, grads[0]._device, True)
 
 
 class _GradTable(object):
@@ -202,7 +202,7 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
             if gx is not None and var._device._is_numpy is False and \
                     gx._device is not var._device:
                 gx._device = var._device
-            var._grad_var = gx
+            var._set_grad_var_without_check(gx)
             var._loss_scale = loss_scale
 
 
@@ -346,7 +346,7 @@ def grad(outputs, inputs, grad_outputs=None, grad_inputs=None,
     ret = [ret_dict[x._node] for x in inputs]
     if set_grad:
         for x, gx in zip(inputs, ret):
-            x._grad_var = gx
+            x._set_grad_var_without_check(gx)
     return ret
 
 
@@ -382,7 +382,7 @@ def _backprop_subgraph(outputs, inputs, grad_required, retain_grad, grads,
                 if retain_grad:
                     y = node._variable()
                     if y is not None:
-                        y._grad_var = gy
+                        y._set_grad_var_without_check(gy)
                         y._loss_scale = loss_scale
         input_indexes = []
         x_grads = collections.OrderedDict()

@@ -103,6 +103,8 @@ def using_device(device_spec):
     """Context manager that makes a device current.
 
     Arrays created by ``jax.numpy`` inside the context go to that device.
+    As in Chainer, the ``with`` target is what the device's context gives
+    (None for ``'@numpy'``).
 
     Args:
         device_spec: anything :func:`get_device` accepts.
@@ -111,8 +113,8 @@ def using_device(device_spec):
     previous = _current_device()
     _thread_local.device = device
     try:
-        with device.create_context():
-            yield device
+        with device.create_context() as ctx:
+            yield ctx
     finally:
         _thread_local.device = previous
 

@@ -121,7 +121,10 @@ class FunctionNode(object):
         for hook in hooks:
             hook.forward_preprocess(self, in_data)
 
-        enable_bp = requires_grad and _config.enable_backprop
+        enable_backprop = _config.enable_backprop
+        # Gradients are prepared only where they can flow; the graph is
+        # recorded whenever enable_backprop is on, as in Chainer.
+        enable_bp = requires_grad and enable_backprop
         self._input_indexes_to_retain = None
         self._output_indexes_to_retain = None
         if self._derived_backward:
@@ -137,19 +140,21 @@ class FunctionNode(object):
 
         device = input_vars[0]._device if input_vars else \
             backend.get_device_from_array(*outputs)
-        ret = tuple([_Variable._from_op(y, device, enable_bp)
+        ret = tuple([_Variable._from_op(y, device, requires_grad)
                      for y in outputs])
 
-        if enable_bp:
-            self.rank = max([x._node.rank for x in input_vars])
+        if enable_backprop:
+            self.rank = max([x._node.rank for x in input_vars]) \
+                if input_vars else 0
             nodes = tuple([x._node for x in input_vars])
             self.inputs = nodes
             for y in ret:
                 y._node.set_creator_node(self)
             self.outputs = tuple([weakref.ref(y._node) for y in ret])
             if self._derived_backward:
-                for node, data in zip(nodes, in_data):
-                    node.data = data
+                if enable_bp:
+                    for node, data in zip(nodes, in_data):
+                        node.data = data
             else:
                 indexes = self._input_indexes_to_retain
                 if indexes is None:
@@ -329,7 +334,7 @@ class FunctionNode(object):
                 device = gy._device
                 break
         return tuple([None if full[i] is None else
-                      _Variable._from_op(full[i], device, False)
+                      _Variable._from_op(full[i], device, True)
                       for i in target_input_indexes])
 
     def _backward_differentiable(self, target_input_indexes, grad_outputs):
@@ -341,7 +346,7 @@ class FunctionNode(object):
                 continue
             if gy is None:
                 gy = _Variable._from_op(jax.numpy.zeros(shape, dtype),
-                                        xs[0]._device, False)
+                                        xs[0]._device, True)
             gys.append(gy)
         node = _VJPNode(self._kernel_sig, self._diff_mask, self._kernel_dyn,
                         n, self.label)

@@ -210,6 +210,7 @@ class Variable(object):
     _np_view = None
     _grad_var = None
     _loss_scale = None
+    _grad_valid = True
 
     def __init__(self, data=None, **kwargs):
         name = kwargs.pop('name', None)
@@ -402,6 +403,9 @@ class Variable(object):
         for i in range(len(self)):
             yield self[i]
 
+    def __pos__(self):
+        return self
+
     def __bool__(self):
         raise TypeError('Variables cannot be evaluated as Python bool.')
 
@@ -441,6 +445,11 @@ class Variable(object):
     # ----- gradients ------------------------------------------------------
     @property
     def grad(self):
+        if not self._grad_valid:
+            raise RuntimeError(
+                'Cannot retrieve Variable.grad. '
+                'Either it must be set manually or Variable.cleargrad() '
+                'must be called beforehand.')
         gv = self._grad_var
         return None if gv is None else gv.array
 
@@ -448,10 +457,11 @@ class Variable(object):
     def grad(self, g):
         if g is not None:
             _check_grad_type(None, self, g)
-            gv = Variable._from_op(g, self._device, False)
+            gv = Variable._from_op(g, self._device, True)
         else:
             gv = None
         self._grad_var = gv
+        self._grad_valid = True
 
     @property
     def grad_var(self):
@@ -462,9 +472,11 @@ class Variable(object):
         if g is not None:
             _check_grad_type(None, self, g._data)
         self._grad_var = g
+        self._grad_valid = True
 
     def _set_grad_var_without_check(self, gv):
         self._grad_var = gv
+        self._grad_valid = True
 
     def _set_grad_var_if_available(self, gv):
         if self._grad_var is None or gv is not None:
@@ -473,6 +485,7 @@ class Variable(object):
     def cleargrad(self):
         """Clears the gradient (sets it to None)."""
         self._grad_var = None
+        self._grad_valid = True
 
     def zerograd(self):
         """Sets the gradient to zeros (deprecated in Chainer: use
@@ -480,10 +493,11 @@ class Variable(object):
         warnings.warn(
             'Variable.zerograd is deprecated. Use Variable.cleargrad '
             'instead.', DeprecationWarning)
+        self._grad_valid = True
         if self._data is None:
             return
         self._grad_var = Variable._from_op(
-            _zeros_like(self._data, self._device), self._device, False)
+            _zeros_like(self._data, self._device), self._device, True)
 
     def addgrad(self, var):
         """Adds the gradient of ``var`` to this variable's gradient."""
@@ -525,7 +539,6 @@ class Variable(object):
         """Moves the array and gradient to ``device`` (any specifier)."""
         device = backend.get_device(device)
         self._to_device(device)
-        return self
 
     def _to_device(self, device):
         if self._data is not None:
@@ -542,7 +555,7 @@ class Variable(object):
 
     def to_cpu(self):
         """Moves the array and gradient to host NumPy (``'@numpy'``)."""
-        return self.to_device(_cpu_device)
+        self.to_device(_cpu_device)
 
     def to_gpu(self, device=None):
         """Moves the array and gradient to a JAX GPU."""
@@ -554,7 +567,7 @@ class Variable(object):
             target = _jax.JaxDevice.from_spec('gpu', device)
         else:
             target = backend.get_device(device)
-        return self.to_device(target)
+        self.to_device(target)
 
     def to_intel64(self):
         raise RuntimeError('iDeep is not supported by chainerjax.')
@@ -745,19 +758,35 @@ class Parameter(Variable):
             initializer = initializers.NaN()
         elif numpy.isscalar(initializer):
             initializer = initializers.Constant(initializer)
-        if isinstance(initializer, _array_types):
-            super(Parameter, self).__init__(initializer, name=name)
-            self.initializer = initializers.Constant(initializer)
-            self._initial_device = self._device
-            return
-        super(Parameter, self).__init__(name=name)
+        is_array = isinstance(initializer, _array_types)
+        if shape is None:
+            if is_array:
+                # initialized by the given array
+                super(Parameter, self).__init__(initializer, name=name)
+            else:
+                # uninitialized until initialize(shape)
+                super(Parameter, self).__init__(name=name)
+                self._grad_valid = False
+                self._grad_initializer = initializers.NaN(
+                    getattr(initializer, 'dtype', None))
+        else:
+            device = _cpu_device
+            init = initializer
+            if is_array:
+                device = _device_of(initializer)
+                init = initializers.Constant(
+                    numpy.asarray(initializer) if device._is_numpy
+                    else initializer)
+            data = initializers.generate_array(
+                init, shape, device.xp, device=device)
+            super(Parameter, self).__init__(name=name)
+            self._device = device
+            self._set_array(data)
+            nan = numpy.full(data.shape, numpy.nan, dtype=data.dtype)
+            self._grad_var = Variable._from_op(device.send(nan), device, True)
+        self._initial_device = _cpu_device if self._data is None \
+            else self._device
         self.initializer = initializer
-        self._initial_device = _cpu_device
-        self._grad_initializer = initializers.NaN()
-        dtype = getattr(initializer, 'dtype', None)
-        self._dtype = numpy.dtype(dtype) if dtype is not None else None
-        if shape is not None:
-            self.initialize(shape)
 
     update_rule = None
 
@@ -774,9 +803,12 @@ class Parameter(Variable):
     def dtype(self):
         if self._data is not None:
             return self._data.dtype
-        if self._dtype is not None:
-            return self._dtype
-        return numpy.dtype(configuration.config.dtype)
+        initializer = self.initializer
+        if hasattr(initializer, 'dtype'):
+            return numpy.dtype(initializer.dtype)
+        raise RuntimeError(
+            'Dtype of the parameter is not determined yet because it\'s '
+            'uninitialized and dtype was not explicitly given.')
 
     @property
     def device(self):
@@ -799,7 +831,8 @@ class Parameter(Variable):
         self._device = device
         self._set_array(data)
         self._grad_var = None if grad is None else Variable._from_op(
-            grad, device, False)
+            grad, device, True)
+        self._grad_valid = True
 
     def _to_device(self, device):
         self._initial_device = device
@@ -813,7 +846,9 @@ class Parameter(Variable):
     def zerograd(self):
         from chainerjax import initializers
         if self._data is None:
-            self._grad_initializer = initializers.Zero()
+            self._grad_valid = True
+            self._grad_initializer = initializers.Zero(
+                getattr(self.initializer, 'dtype', None))
             return
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', DeprecationWarning)

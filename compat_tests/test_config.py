@@ -7,10 +7,6 @@ MODULE = 'config'
 
 # Known disagreements with Chainer (strict xfail; see compat_tests/README.md).
 XFAIL = {
-    'case_no_backprop_mode':
-        'output made in no_backprop_mode: requires_grad Chainer True, chainerjax False',
-    'case_using_config_enable_backprop':
-        'leaf made with enable_backprop=False then used in a graph: Chainer gives it a grad, chainerjax None',
     'case_type_check_config':
         'F.linear with mismatched shapes and type_check=False: Chainer ValueError (numpy), chainerjax TypeError (jax)',
 }

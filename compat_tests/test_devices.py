@@ -13,10 +13,6 @@ MODULE = 'devices'
 
 # Known disagreements with Chainer (strict xfail; see compat_tests/README.md).
 XFAIL = {
-    'case_variable_to_device_numpy':
-        'Variable.to_device returns None in Chainer, the Variable in chainerjax',
-    'case_using_device_numpy':
-        'using_device(...) as d: Chainer yields None, chainerjax the device',
 }
 
 # Cases whose Chainer answer (no CuPy) holds only where JAX sees no GPU.

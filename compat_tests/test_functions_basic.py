@@ -7,8 +7,6 @@ MODULE = 'functions_basic'
 
 # Known disagreements with Chainer (strict xfail; see compat_tests/README.md).
 XFAIL = {
-    'case_identity':
-        'F.identity(x, y)[1] only in the loss: x.grad Chainer None, chainerjax zeros',
 }
 
 

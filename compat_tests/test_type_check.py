@@ -7,12 +7,8 @@ MODULE = 'type_check'
 
 # Known disagreements with Chainer (strict xfail; see compat_tests/README.md).
 XFAIL = {
-    'case_elementwise_int':
-        "F.exp on int: InvalidType.expect Chainer 'in_types[0].dtype.kind == f', chainerjax 'x.dtype.kind == f'",
     'case_reshape_broadcast_mismatch':
         'F.reshape(x, (-1, -1)): Chainer AssertionError, chainerjax ValueError; F.transpose(x, (0, 0)): Chainer ValueError, chainerjax TypeError',
-    'case_get_item_errors':
-        'F.get_item(x, 1.5): Chainer IndexError, chainerjax TypeError',
     'case_type_check_disabled_skips':
         'F.sum(x, 5) with type_check=False: Chainer numpy AxisError, chainerjax ValueError',
 }

@@ -40,7 +40,11 @@ def _freeze_slices(slices, shape):
             arrays.append(s)
             dim += 1
         else:
-            raise TypeError('Unsupported index type: {}'.format(type(s)))
+            # NumPy (and so Chainer) raises IndexError for these.
+            raise IndexError(
+                'only integers, slices (`:`), ellipsis (`...`), '
+                'numpy.newaxis (`None`) and integer or boolean arrays are '
+                'valid indices; got {}'.format(type(s)))
     return tuple(frozen), arrays
 
 

@@ -19,6 +19,11 @@ class Exp(_Unary):
     def label(self):
         return 'exp'
 
+    def check_type_forward(self, in_types):
+        # Chainer's Exp names no argument in its messages.
+        type_check.expect(in_types.size() == 1)
+        type_check.expect(in_types[0].dtype.kind == 'f')
+
     def forward(self, inputs):
         return jnp.exp(inputs[0]),
 
