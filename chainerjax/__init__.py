@@ -113,6 +113,23 @@ from chainerjax import utils  # NOQA
 from chainerjax import gradient_check  # NOQA
 from chainerjax import random  # NOQA
 
+from chainerjax import device_resident  # NOQA
+from chainerjax.device_resident import DeviceResident  # NOQA
+from chainerjax import link_hook  # NOQA
+from chainerjax.link_hook import LinkHook  # NOQA
+from chainerjax import link  # NOQA
+from chainerjax.link import Chain  # NOQA
+from chainerjax.link import ChainList  # NOQA
+from chainerjax.link import Link  # NOQA
+from chainerjax import sequential  # NOQA
+from chainerjax.sequential import Sequential  # NOQA
+from chainerjax import serializer  # NOQA
+from chainerjax.serializer import AbstractSerializer  # NOQA
+from chainerjax.serializer import Deserializer  # NOQA
+from chainerjax.serializer import Serializer  # NOQA
+from chainerjax import serializers  # NOQA
+from chainerjax import links  # NOQA
+
 __version__ = _version.__version__
 
 

@@ -791,9 +791,13 @@ class Parameter(Variable):
     update_rule = None
 
     def __reduce__(self):
+        # As Chainer: the raw gradient and its validity (an uninitialized
+        # parameter's grad cannot be read) and the (initial) device.
+        gv = self._grad_var
         return _recover_parameter, (
             self.array if self._data is not None else None, self.name,
-            self.grad, self.initializer, self.update_rule)
+            None if gv is None else gv.array, self.initializer,
+            self.update_rule, self._grad_valid, self.device)
 
     @property
     def is_initialized(self):
@@ -860,14 +864,18 @@ class Parameter(Variable):
             self.update_rule.update(self)
 
 
-def _recover_parameter(data, name, grad, initializer, update_rule):
+def _recover_parameter(data, name, grad, initializer, update_rule,
+                       grad_valid=True, device=None):
     p = Parameter(initializer=initializer, name=name)
     if data is not None:
         p._set_array(data)
         p._device = _device_of(data)
         p._initial_device = p._device
+    elif device is not None:
+        p._initial_device = device
     if grad is not None:
         p._grad_var = Variable._from_op(grad, p._device, False)
+    p._grad_valid = grad_valid
     p.update_rule = update_rule
     return p
 

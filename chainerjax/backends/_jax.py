@@ -73,6 +73,12 @@ class JaxDevice(_backend.Device):
     def __repr__(self):
         return '<JaxDevice {}>'.format(self._name)
 
+    def __reduce__(self):
+        # jax.Device objects cannot be pickled or deep-copied; rebuild the
+        # device from its specifier (Links holding a device are copied by
+        # Link.copy(mode='copy') and pickled in snapshots).
+        return _device_from_spec, (self.platform, self.index)
+
     def create_context(self):
         return jax.default_device(self.device)
 
@@ -87,3 +93,7 @@ class JaxDevice(_backend.Device):
     def is_array_supported(self, array):
         return (isinstance(array, jax.Array)
                 and self.device in array.devices())
+
+
+def _device_from_spec(platform, index):
+    return JaxDevice.from_spec(platform, index)
