@@ -129,6 +129,8 @@ from chainerjax.serializer import Deserializer  # NOQA
 from chainerjax.serializer import Serializer  # NOQA
 from chainerjax import serializers  # NOQA
 from chainerjax import links  # NOQA
+from chainerjax.optimizer import GradientMethod, Optimizer, UpdateRule  # NOQA
+from chainerjax import optimizers, optimizer_hooks  # NOQA
 
 __version__ = _version.__version__
 

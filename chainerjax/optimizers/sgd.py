@@ -1,0 +1,48 @@
+"""Vanilla stochastic gradient descent (``chainer.optimizers.SGD``).
+
+The rule is optax's ``sgd`` without momentum (``p - lr * g``), written here
+directly so that the learning rate stays a traced per-parameter scalar.
+"""
+from chainerjax import optimizer
+
+_default_hyperparam = optimizer.Hyperparameter()
+_default_hyperparam.lr = 0.01
+
+
+class SGDRule(optimizer.UpdateRule):
+    """Update rule of vanilla SGD: ``param -= lr * grad``.
+
+    Args:
+        parent_hyperparam (~chainerjax.optimizer.Hyperparameter): defaults.
+        lr (float): learning rate.
+    """
+
+    is_elementwise = True
+    _hyper_names = ('lr',)
+
+    def __init__(self, parent_hyperparam=None, lr=None):
+        super(SGDRule, self).__init__(
+            parent_hyperparam or _default_hyperparam)
+        if lr is not None:
+            self.hyperparam.lr = lr
+
+    @staticmethod
+    def _update_pure(hp, static, param, grad, state):
+        return param - hp['lr'].astype(param.dtype) * grad, {}
+
+
+class SGD(optimizer.GradientMethod):
+    """Vanilla stochastic gradient descent.
+
+    Args:
+        lr (float): learning rate.
+    """
+
+    def __init__(self, lr=_default_hyperparam.lr):
+        super(SGD, self).__init__()
+        self.hyperparam.lr = lr
+
+    lr = optimizer.HyperparameterProxy('lr')
+
+    def create_update_rule(self):
+        return SGDRule(self.hyperparam)
