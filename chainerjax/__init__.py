@@ -132,6 +132,13 @@ from chainerjax import links  # NOQA
 from chainerjax.optimizer import GradientMethod, Optimizer, UpdateRule  # NOQA
 from chainerjax import optimizers, optimizer_hooks  # NOQA
 
+from chainerjax._jit import jit  # NOQA
+from chainerjax._jit import JitStep  # NOQA
+from chainerjax._jit import UntraceableError  # NOQA
+
+from chainerjax import reporter  # NOQA
+from chainerjax.reporter import DictSummary, Reporter, Summary, get_current_reporter, report, report_scope  # NOQA
+from chainerjax import dataset, datasets, iterators, training  # NOQA
 __version__ = _version.__version__
 
 

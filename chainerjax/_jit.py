@@ -1,0 +1,567 @@
+"""``chainerjax.jit``: compile a whole Chainer step into one XLA computation.
+
+A step is ordinary Chainer code that reads and changes Links, Optimizers,
+the random stream and the reporter::
+
+    @chainerjax.jit
+    def step(x, t):
+        optimizer.update(model, x, t)
+
+The first call runs eagerly (it initializes lazy parameters and optimizer
+state). Later calls run a compiled, pure version: every piece of state (the
+parameters and their gradients, persistents such as BatchNormalization's
+statistics, each update rule's state and step count, the optimizer's ``t``,
+its hyperparameters, the random key) goes in as arguments and comes out as
+results, and is written back to the Python objects afterwards. Values passed
+to ``chainer.report`` inside the step come back as results too and are
+reported to the current reporter after each call.
+
+Changing a hyperparameter (``optimizer.lr = ...``) does not recompile: float
+hyperparameters are traced. A new input shape or dtype compiles a new
+version (see :attr:`JitStep.compiles`).
+"""
+import functools
+import linecache
+import os
+import sys
+import traceback
+import types
+import warnings
+
+import jax
+import jax.numpy as jnp
+import numpy
+
+from chainerjax import _random
+from chainerjax import variable
+
+_Tracer = jax.core.Tracer
+_array_types = (numpy.ndarray, jax.Array)
+_PKG_DIR = os.path.dirname(os.path.abspath(__file__))
+_RECOMPILE_WARN_AT = 4
+
+
+class UntraceableError(RuntimeError):
+    """The step contains code that cannot be compiled (it needs concrete
+    values while the step is being traced)."""
+
+
+def _is_link(obj):
+    from chainerjax import link
+    return isinstance(obj, link.Link)
+
+
+def _is_optimizer(obj):
+    from chainerjax import optimizer
+    return isinstance(obj, optimizer.Optimizer)
+
+
+# ---------------------------------------------------------------------------
+# discovering the objects a step touches
+
+def _scan(obj, links, optimizers, seen, depth=0):
+    if id(obj) in seen or depth > 3:
+        return
+    seen.add(id(obj))
+    if _is_optimizer(obj):
+        if obj not in optimizers:
+            optimizers.append(obj)
+        if obj.target is not None:
+            _scan(obj.target, links, optimizers, seen, depth)
+        return
+    if _is_link(obj):
+        if obj not in links:
+            links.append(obj)
+        return
+    if isinstance(obj, functools.partial):
+        _scan(obj.func, links, optimizers, seen, depth + 1)
+        for a in obj.args:
+            _scan(a, links, optimizers, seen, depth + 1)
+        for a in obj.keywords.values():
+            _scan(a, links, optimizers, seen, depth + 1)
+        return
+    if isinstance(obj, types.MethodType):
+        _scan(obj.__self__, links, optimizers, seen, depth + 1)
+        _scan(obj.__func__, links, optimizers, seen, depth + 1)
+        return
+    if isinstance(obj, types.FunctionType):
+        for cell in obj.__closure__ or ():
+            try:
+                _scan(cell.cell_contents, links, optimizers, seen, depth + 1)
+            except ValueError:  # empty cell
+                pass
+        code_names = _code_names(obj.__code__)
+        g = obj.__globals__
+        for name in code_names:
+            if name in g:
+                _scan(g[name], links, optimizers, seen, depth + 1)
+        return
+    if isinstance(obj, (list, tuple)):
+        for a in obj:
+            _scan(a, links, optimizers, seen, depth + 1)
+    elif isinstance(obj, dict):
+        for a in obj.values():
+            _scan(a, links, optimizers, seen, depth + 1)
+    elif hasattr(obj, '__dict__') and not isinstance(obj, type) and \
+            not isinstance(obj, types.ModuleType):
+        # e.g. an updater holding its optimizers and iterators
+        for a in vars(obj).values():
+            if _is_link(a) or _is_optimizer(a) or isinstance(a, dict):
+                _scan(a, links, optimizers, seen, depth + 1)
+
+
+def _code_names(code):
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _code_names(const)
+    return names
+
+
+# ---------------------------------------------------------------------------
+# the state of links and optimizers, as a flat list of slots
+
+class _Slot(object):
+    """One piece of state: how to read it and how to write it back."""
+
+    __slots__ = ('get', 'set', 'name')
+
+    def __init__(self, name, get, set):
+        self.name = name
+        self.get = get
+        self.set = set
+
+
+def _param_slots(param, path):
+    def get_data(p=param):
+        return p._data
+
+    def set_data(v, p=param):
+        p._data = v
+        p._np_view = None
+
+    def get_grad(p=param):
+        gv = p._grad_var
+        return None if gv is None else gv._data
+
+    def set_grad(v, p=param):
+        if v is None:
+            p._grad_var = None
+        else:
+            p._grad_var = variable.Variable._from_op(v, p._device, True)
+        p._grad_valid = True
+
+    return [_Slot(path, get_data, set_data),
+            _Slot(path + '@grad', get_grad, set_grad)]
+
+
+def _persistent_slots(link, path):
+    slots = []
+    for name in sorted(getattr(link, '_persistent', ())):
+        value = getattr(link, name)
+        if isinstance(value, _array_types) or isinstance(
+                value, (int, float, numpy.number)) and \
+                not isinstance(value, bool):
+            def get(lk=link, n=name):
+                return getattr(lk, n)
+
+            def set(v, lk=link, n=name):
+                lk.__dict__[n] = v
+            slots.append(_Slot(path + '/' + name, get, set))
+    return slots
+
+
+def _hyper_slots(hyperparam, path):
+    slots = []
+    for name, value in sorted(vars(hyperparam).items()):
+        if name.startswith('_'):
+            continue
+        if isinstance(value, (float, numpy.floating)) or (
+                isinstance(value, _array_types) and value.ndim == 0
+                and value.dtype.kind == 'f'):
+            def get(h=hyperparam, n=name):
+                return h.__dict__[n]
+
+            def set(v, h=hyperparam, n=name):
+                h.__dict__[n] = v
+            slots.append(_Slot(path + '/' + name, get, set))
+    return slots
+
+
+def _rule_slots(rule, path):
+    from chainerjax import optimizer as opt_mod
+    slots = []
+    for name in sorted(rule._state or ()):
+        def get(r=rule, n=name):
+            return opt_mod._state_raw(r, n)
+
+        def set(v, r=rule, n=name):
+            r._state[n] = v
+            r._state_cache.pop(n, None)
+        slots.append(_Slot(path + '/' + name, get, set))
+
+    def get_t(r=rule):
+        return r.t
+
+    def set_t(v, r=rule):
+        r.t = v
+    slots.append(_Slot(path + '/t', get_t, set_t))
+    slots += _hyper_slots(rule.hyperparam, path + '/hyperparam')
+    return slots
+
+
+def _optimizer_slots(opt, path):
+    def get_t(o=opt):
+        return o.t
+
+    def set_t(v, o=opt):
+        o.t = v
+    slots = [_Slot(path + '/t', get_t, set_t)]
+    slots += _hyper_slots(opt.hyperparam, path + '/hyperparam')
+    if opt.target is not None:
+        for name, param in sorted(opt.target.namedparams()):
+            rule = param.update_rule
+            if rule is not None:
+                slots += _rule_slots(rule, path + name)
+    return slots
+
+
+def _collect_slots(links, optimizers):
+    slots = []
+    seen_params = set()
+    for i, link in enumerate(links):
+        for lpath, sub in link.namedlinks():
+            prefix = 'link%d%s' % (i, lpath)
+            for name, param in sorted(sub.namedparams(include_uninit=True)):
+                if '/' in name.lstrip('/'):
+                    continue  # a child's: visited with the child
+                if id(param) in seen_params:
+                    continue
+                seen_params.add(id(param))
+                slots += _param_slots(param, prefix + name)
+            slots += _persistent_slots(sub, prefix)
+    for i, opt in enumerate(optimizers):
+        slots += _optimizer_slots(opt, 'optimizer%d' % i)
+    return slots
+
+
+def _needs_eager_warmup(links, optimizers):
+    for link in links:
+        for param in link.params(include_uninit=True):
+            if param._data is None:
+                return True
+    for opt in optimizers:
+        if opt.target is None:
+            continue
+        for param in opt.target.params():
+            rule = param.update_rule
+            if rule is not None and rule.enabled and rule._state is None:
+                return True
+    return False
+
+
+def _to_jax(v):
+    if v is None or isinstance(v, _Tracer):
+        return v
+    if isinstance(v, (int, numpy.integer)) and not isinstance(v, bool):
+        return jnp.asarray(v, dtype=jnp.int64)
+    if isinstance(v, (float, numpy.floating)):
+        return jnp.asarray(v, dtype=jnp.float64)
+    return v
+
+
+# ---------------------------------------------------------------------------
+# reports made inside a step
+
+class _ReportCapture(object):
+    """Collects what ``chainer.report`` stored during the traced step."""
+
+    def __init__(self):
+        self.keys = None
+
+    def before(self):
+        reporter = _current_reporter()
+        if reporter is None:
+            self.observation = None
+            return
+        self.observation = reporter.observation
+        self.snapshot = dict(self.observation)
+
+    def after(self):
+        obs = self.observation
+        if obs is None:
+            return (), ()
+        keys, values = [], []
+        for k, v in list(obs.items()):
+            if k not in self.snapshot or self.snapshot[k] is not v:
+                keys.append(k)
+                values.append(v.array if isinstance(v, variable.Variable)
+                              else v)
+                # leave no tracer behind in the real reporter
+                if k in self.snapshot:
+                    obs[k] = self.snapshot[k]
+                else:
+                    del obs[k]
+        return tuple(keys), tuple(values)
+
+
+def _current_reporter():
+    try:
+        from chainerjax import reporter
+    except ImportError:
+        return None
+    try:
+        return reporter.get_current_reporter()
+    except (IndexError, AttributeError):
+        return None
+
+
+# ---------------------------------------------------------------------------
+# errors for code that cannot be traced
+
+_TRACE_ERRORS = tuple(
+    getattr(jax.errors, n) for n in (
+        'ConcretizationTypeError', 'TracerBoolConversionError',
+        'TracerArrayConversionError', 'TracerIntegerConversionError')
+    if hasattr(jax.errors, n))
+
+
+def _user_frame(tb):
+    frames = traceback.extract_tb(tb)
+    for frame in reversed(frames):
+        f = os.path.abspath(frame.filename)
+        if f.startswith(_PKG_DIR) or os.sep + 'jax' + os.sep in f or \
+                os.sep + 'jaxlib' + os.sep in f or f.startswith('<'):
+            continue
+        return frame
+    return frames[-1] if frames else None
+
+
+def _explain(e):
+    frame = _user_frame(e.__traceback__)
+    where = ''
+    if frame is not None:
+        line = frame.line or linecache.getline(frame.filename, frame.lineno)
+        where = '\n  File "{}", line {}, in {}\n    {}'.format(
+            frame.filename, frame.lineno, frame.name, (line or '').strip())
+    return UntraceableError(
+        'This step cannot be compiled: it needs a concrete value while '
+        'chainerjax.jit traces it.{}\n\nCommon causes and fixes:\n'
+        '- Python control flow on array values (`if loss.array > 0:`): use '
+        'F.where / jnp.where, or move the test out of the step.\n'
+        '- Reading values on the host (`float(loss.array)`, `.item()`, '
+        '`cuda.to_cpu(...)`, `numpy.asarray(...)`): chainer.report() the '
+        'Variable instead, or return it from the step.\n'
+        '- NumPy-only code (e.g. a legacy forward_cpu that calls numpy '
+        'functions on its inputs): write it with xp = '
+        'chainer.backend.get_array_module(x), or run this step eagerly '
+        '(StandardUpdater(..., jit=False), or jit=\'auto\' to fall back '
+        'automatically).\n\nJAX said: {}: {}'.format(
+            where, type(e).__name__, str(e).split('\n')[0]))
+
+
+# ---------------------------------------------------------------------------
+
+def _split_args(args, kwargs):
+    """Separates array leaves (traced) from the rest (static)."""
+    leaves, treedef = jax.tree_util.tree_flatten(
+        (args, kwargs), is_leaf=lambda x: isinstance(x, variable.Variable))
+    dynamic, static = [], []
+    for leaf in leaves:
+        if isinstance(leaf, variable.Variable):
+            dynamic.append(leaf._data)
+            static.append(('__var__', leaf.requires_grad, leaf.name))
+        elif isinstance(leaf, _array_types):
+            dynamic.append(leaf)
+            static.append(('__array__', type(leaf) is numpy.ndarray))
+        else:
+            static.append(('__static__', leaf))
+    return dynamic, static, treedef
+
+
+def _join_args(dynamic, static, treedef):
+    it = iter(dynamic)
+    leaves = []
+    for kind in static:
+        if kind[0] == '__var__':
+            leaves.append(variable.Variable(next(it), requires_grad=kind[1],
+                                            name=kind[2]))
+        elif kind[0] == '__array__':
+            leaves.append(next(it))
+        else:
+            leaves.append(kind[1])
+    return jax.tree_util.tree_unflatten(treedef, leaves)
+
+
+def _hashable_static(static):
+    out = []
+    for kind in static:
+        if kind[0] == '__static__':
+            try:
+                hash(kind[1])
+                out.append(kind)
+            except TypeError:
+                out.append(('__static__', id(kind[1])))
+        else:
+            out.append(kind)
+    return tuple(out)
+
+
+def _out_to_arrays(out):
+    return jax.tree_util.tree_map(
+        lambda v: v._data if isinstance(v, variable.Variable) else v, out,
+        is_leaf=lambda x: isinstance(x, variable.Variable))
+
+
+class JitStep(object):
+    """A compiled step (see :func:`jit`).
+
+    Attributes:
+        compiles (int): how many times the step has been traced and
+            compiled.
+        calls (int): how many times it has been called.
+    """
+
+    def __init__(self, fun, links=None, optimizers=None, warmup=True):
+        functools.update_wrapper(self, fun)
+        self.fun = fun
+        self._links = list(links) if links is not None else None
+        self._optimizers = list(optimizers) if optimizers is not None \
+            else None
+        self._warmup = warmup
+        self._cache = {}
+        self.compiles = 0
+        self.calls = 0
+        self._warned = False
+        self._signatures = []
+        self._key = None
+
+    def _objects(self, args, kwargs):
+        links = list(self._links or [])
+        optimizers = list(self._optimizers or [])
+        if self._links is None or self._optimizers is None:
+            found_links, found_opts = [], []
+            seen = set()
+            _scan(self.fun, found_links, found_opts, seen)
+            for a in list(args) + list(kwargs.values()):
+                _scan(a, found_links, found_opts, seen)
+            if self._links is None:
+                links = found_links
+            if self._optimizers is None:
+                optimizers = found_opts
+            for opt in optimizers:
+                if opt.target is not None and opt.target not in links:
+                    links.append(opt.target)
+        return links, optimizers
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        links, optimizers = self._objects(args, kwargs)
+        if self._warmup and (self.calls == 1 or _needs_eager_warmup(
+                links, optimizers)):
+            return self.fun(*args, **kwargs)
+        slots = _collect_slots(links, optimizers)
+        state = [_to_jax(s.get()) for s in slots]
+        dynamic, static, treedef = _split_args(args, kwargs)
+        if self._key is None:
+            self._key = _random.next_key()
+        key = (tuple(s.name for s in slots), _hashable_static(static),
+               treedef, jax.tree_util.tree_structure(state))
+        entry = self._cache.get(key)
+        if entry is None:
+            entry = self._compile(slots, static, treedef)
+            self._cache[key] = entry
+        compiled, report_keys = entry
+        try:
+            new_state, out, reports, self._key = compiled(
+                state, dynamic, self._key)
+        except _TRACE_ERRORS as e:
+            raise _explain(e) from None
+        for s, v in zip(slots, new_state):
+            s.set(v)
+        if report_keys[0]:
+            reporter = _current_reporter()
+            if reporter is not None:
+                reporter.observation.update(zip(report_keys[0], reports))
+        return jax.tree_util.tree_map(
+            lambda a: variable.Variable(a, requires_grad=False)
+            if isinstance(a, jax.Array) else a, out)
+
+    def _compile(self, slots, static, treedef):
+        report_keys = [()]
+        fun = self.fun
+        step = self
+
+        def pure(state, dynamic, key):
+            step.compiles += 1
+            step._note_signature(static, dynamic)
+            saved = [s.get() for s in slots]
+            for s, v in zip(slots, state):
+                s.set(v)
+            box = {'key': key}
+
+            def provider():
+                k, sub = jax.random.split(box['key'])
+                box['key'] = k
+                return sub
+
+            capture = _ReportCapture()
+            capture.before()
+            try:
+                with _random.key_provider(provider):
+                    args, kwargs = _join_args(dynamic, static, treedef)
+                    out = fun(*args, **kwargs)
+                new_state = [_to_jax(s.get()) for s in slots]
+                keys, values = capture.after()
+                report_keys[0] = keys
+            finally:
+                for s, v in zip(slots, saved):
+                    s.set(v)
+            return new_state, _out_to_arrays(out), values, box['key']
+
+        return jax.jit(pure), report_keys
+
+    def _note_signature(self, static, dynamic):
+        sig = (tuple((tuple(a.shape), str(a.dtype)) for a in dynamic),
+               _hashable_static(static))
+        previous = self._signatures[-1] if self._signatures else None
+        self._signatures.append(sig)
+        if len(self._signatures) > _RECOMPILE_WARN_AT and not self._warned:
+            self._warned = True
+            changed = 'the set of state arrays'
+            if previous is not None and previous[0] != sig[0]:
+                changed = 'input shapes/dtypes: {} -> {}'.format(
+                    previous[0], sig[0])
+            elif previous is not None and previous[1] != sig[1]:
+                changed = 'non-array arguments: {} -> {}'.format(
+                    previous[1], sig[1])
+            warnings.warn(
+                'chainerjax.jit: the step {!r} has been compiled {} times; '
+                'the last time because of a change in {}. Each new input '
+                'shape/dtype and each new non-array argument value compiles '
+                'again: pad batches to a fixed size, or pass changing values '
+                'as arrays.'.format(
+                    getattr(self.fun, '__name__', self.fun),
+                    len(self._signatures), changed), RuntimeWarning)
+
+
+def jit(fun=None, *, links=None, optimizers=None):
+    """Compiles a step that uses Links and Optimizers.
+
+    Use as ``@chainerjax.jit`` or ``chainerjax.jit(fun, links=[model],
+    optimizers=[opt])``. Links and Optimizers are found from the function's
+    closure, the globals it names and its arguments unless given.
+
+    Args:
+        fun: the step function.
+        links: the Links whose state the step reads or changes.
+        optimizers: the Optimizers the step uses (their targets are added to
+            ``links``).
+
+    Returns:
+        JitStep: a callable with the same arguments as ``fun``. Variables it
+        returns come back as Variables without a graph.
+    """
+    if fun is None:
+        return lambda f: JitStep(f, links=links, optimizers=optimizers)
+    return JitStep(fun, links=links, optimizers=optimizers)

@@ -1,0 +1,168 @@
+"""chainerjax.jit: a whole step compiled, state written back."""
+import jax
+import numpy
+import pytest
+
+import chainerjax as chainer
+import chainerjax.functions as F
+import chainerjax.links as L
+from chainerjax import optimizers
+
+
+class MLP(chainer.Chain):
+
+    def __init__(self):
+        super(MLP, self).__init__()
+        with self.init_scope():
+            self.l1 = L.Linear(None, 16)
+            self.l2 = L.Linear(16, 5)
+
+    def forward(self, x):
+        return self.l2(F.relu(self.l1(x)))
+
+
+def _data(seed=1):
+    rs = numpy.random.RandomState(seed)
+    x = rs.randn(8, 6).astype(numpy.float32)
+    t = rs.randint(0, 5, 8).astype(numpy.int32)
+    return x, t
+
+
+def _train(opt_cls, use_jit, n_steps=12, device=None, **hyper):
+    numpy.random.seed(0)
+    model = MLP()
+    if device is not None:
+        model.to_device(device)
+    opt = opt_cls(**hyper)
+    opt.setup(model)
+
+    def lossfun(x, t):
+        return F.softmax_cross_entropy(model(x), t)
+
+    def step(x, t):
+        opt.update(lossfun, x, t)
+
+    if use_jit:
+        step = chainer.jit(step)
+    x, t = _data()
+    for i in range(n_steps):
+        step(x, t)
+        if i == 4:
+            opt.hyperparam.__dict__[_lr_name(opt)] = \
+                0.5 * float(getattr(opt, _lr_name(opt)))
+    return model, opt, step
+
+
+def _lr_name(opt):
+    return 'alpha' if hasattr(opt.hyperparam, 'alpha') else 'lr'
+
+
+@pytest.mark.parametrize('opt_cls', [optimizers.SGD, optimizers.MomentumSGD,
+                                     optimizers.Adam])
+@pytest.mark.parametrize('device', [None, '@jax:cpu:0'])
+def test_jit_matches_eager(opt_cls, device):
+    m1, o1, _ = _train(opt_cls, False, device=device)
+    m2, o2, step = _train(opt_cls, True, device=device)
+    for (n1, p1), (n2, p2) in zip(sorted(m1.namedparams()),
+                                  sorted(m2.namedparams())):
+        assert n1 == n2
+        numpy.testing.assert_allclose(numpy.asarray(p1.array),
+                                      numpy.asarray(p2.array),
+                                      rtol=1e-5, atol=1e-6)
+    assert int(o1.t) == int(o2.t) == 12
+    # one eager warm-up, then exactly one compile: the lr change above did
+    # not recompile
+    assert step.compiles == 1
+
+
+def test_new_shape_compiles_again_and_warns():
+    numpy.random.seed(0)
+    model = MLP()
+    opt = optimizers.SGD()
+    opt.setup(model)
+
+    @chainer.jit
+    def step(x, t):
+        opt.update(lambda a, b: F.softmax_cross_entropy(model(a), b), x, t)
+
+    x, t = _data()
+    step(x, t)
+    step(x, t)
+    step(x, t)
+    assert step.compiles == 1
+    step(x[:5], t[:5])  # the last partial batch
+    assert step.compiles == 2
+    with pytest.warns(RuntimeWarning, match='compiled'):
+        for n in range(1, 5):
+            step(x[:n], t[:n])
+
+
+def test_persistents_and_outputs():
+    class Counter(chainer.Link):
+        def __init__(self):
+            super(Counter, self).__init__()
+            self.add_persistent('count', numpy.zeros((), numpy.float32))
+            with self.init_scope():
+                self.w = chainer.Parameter(numpy.ones(3, numpy.float32))
+
+        def forward(self, x):
+            self.count = self.count + 1
+            return F.sum(x * self.w)
+
+    link = Counter()
+
+    @chainer.jit
+    def step(x):
+        return link(x)
+
+    x = numpy.arange(3, dtype=numpy.float32)
+    for _ in range(4):
+        y = step(x)
+    assert isinstance(y, chainer.Variable)
+    assert float(y.array) == 3.0
+    assert float(link.count) == 4.0
+    assert step.compiles == 1
+
+
+def test_random_keys_differ_per_step_and_reproduce():
+    from chainerjax import random as cj_random
+
+    class Noisy(chainer.Link):
+        def forward(self):
+            key = cj_random.next_key()
+            return jax.random.normal(key, (4,))
+
+    def run():
+        cj_random.seed(123)
+        link = Noisy()
+        step = chainer.jit(lambda: link())
+        return [numpy.asarray(chainer.as_array(step())) for _ in range(4)]
+
+    a = run()
+    b = run()
+    assert not numpy.allclose(a[1], a[2])
+    assert not numpy.allclose(a[2], a[3])
+    for u, v in zip(a, b):
+        numpy.testing.assert_array_equal(u, v)
+    cj_random.reset()
+
+
+def test_untraceable_code_names_the_line():
+    numpy.random.seed(0)
+    model = MLP()
+
+    @chainer.jit
+    def step(x):
+        y = F.sum(model(x))
+        if float(y.array) > 0:  # needs a concrete value
+            return y
+        return -y
+
+    x, _ = _data()
+    step(x)  # eager warm-up works
+    with pytest.raises(chainer.UntraceableError) as e:
+        step(x)
+    msg = str(e.value)
+    assert 'test_jit.py' in msg
+    assert 'if float(y.array) > 0' in msg
+    assert 'chainer.report' in msg
