@@ -76,12 +76,17 @@ def _hooks_for(func, base_hooks):
     return base_hooks
 
 
-def _backprop_step(func, target_input_indexes, out_grad, in_grad, is_debug):
+def _backprop_step(func, target_input_indexes, out_grad, in_grad, is_debug,
+                   enable_backprop=None):
     """Calls the node's backward and appends the results to ``in_grad``."""
     inputs = func.inputs
     cls = type(func)
     try:
-        if cls.backward_accumulate is not \
+        if cls._derived_backward and func._vjp is not None and \
+                enable_backprop is False:
+            # Hot path: a built-in op's compiled VJP, no graph recorded.
+            gxs = func._backward_fast(target_input_indexes, out_grad)
+        elif cls.backward_accumulate is not \
                 chainerjax.FunctionNode.backward_accumulate:
             grad_inputs = tuple([
                 in_grad[inputs[i]].pop() if in_grad[inputs[i]] else None
@@ -109,10 +114,11 @@ def _backprop_step(func, target_input_indexes, out_grad, in_grad, is_debug):
     if is_debug:
         func._check_nan_inf(
             [g._data for lst in in_grad.values() for g in lst], 'backward')
-    if not func.lazy_grad_sum and not _config.lazy_grad_sum:
-        for x, lst in in_grad.items():
-            if len(lst) > 1:
-                lst[:] = [_sum_grads(lst)]
+    for lst in in_grad.values():
+        if len(lst) > 1:
+            if func.lazy_grad_sum or _config.lazy_grad_sum:
+                break
+            lst[:] = [_sum_grads(lst)]
 
 
 def _add_note(e, func):
@@ -146,6 +152,7 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
             add_cand(func)
 
     is_debug = _config.debug
+    enable_backprop = bool(_config.enable_backprop)
     base_hooks = chainerjax.get_function_hooks().values()
     while cand_funcs:
         _, _, func = heapq.heappop(cand_funcs)
@@ -169,13 +176,13 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
             for hook in hooks:
                 hook.backward_preprocess(func, in_data, out_grad_data)
 
-        in_grad = collections.OrderedDict()
+        in_grad = {}
         for i in target_input_indexes:
             x = inputs[i]
             if x not in in_grad:
                 in_grad[x] = grads.get_as_list(x)
         _backprop_step(func, target_input_indexes, out_grad, in_grad,
-                       is_debug)
+                       is_debug, enable_backprop)
 
         if hooks:
             for hook in hooks:
@@ -401,7 +408,8 @@ def _backprop_subgraph(outputs, inputs, grad_required, retain_grad, grads,
                                    for g in gys])
             for hook in hooks:
                 hook.backward_preprocess(func, in_data, out_grad_data)
-        _backprop_step(func, tuple(input_indexes), gys, x_grads, is_debug)
+        _backprop_step(func, tuple(input_indexes), gys, x_grads, is_debug,
+                       bool(_config.enable_backprop))
         if hooks:
             for hook in hooks:
                 hook.backward_postprocess(func, in_data, out_grad_data)

@@ -62,6 +62,8 @@ class FunctionNode(object):
     # Attribute names passed to the compiled kernel as arguments (not part
     # of the compile cache key), for scalars that change between calls.
     _dynamic_attributes = frozenset()
+    # Input positions that never get a gradient (e.g. soft targets).
+    _no_grad_inputs = ()
     _derived_backward = True
 
     def __init_subclass__(cls, **kwargs):
@@ -172,8 +174,11 @@ class FunctionNode(object):
     def _forward_derived(self, input_vars, in_data, enable_bp):
         key, dyn = _kernels.signature(self)
         if enable_bp:
+            no_grad = self._no_grad_inputs
             mask = tuple([x._node.requires_grad and _is_float(d)
-                          for x, d in zip(input_vars, in_data)])
+                          and i not in no_grad
+                          for i, (x, d) in enumerate(zip(input_vars,
+                                                         in_data))])
             kernel = _kernels.get_kernel(self, key, mask)
             outputs, vjp = kernel.fwd_vjp(dyn, in_data)
             self._vjp = vjp
@@ -208,6 +213,12 @@ class FunctionNode(object):
             raise TypeError(
                 '{}.forward must return a tuple of arrays, got {}'.format(
                     self.label, type(outputs).__name__))
+        for y in outputs:
+            if not isinstance(y, (numpy.ndarray, jax.Array)):
+                raise TypeError(
+                    'forward output must be a tuple of ndarrays.\n'
+                    'Function: {}\nActual output types: {}'.format(
+                        self.label, tuple(type(o) for o in outputs)))
         return outputs
 
     def _check_nan_inf(self, arrays, phase):

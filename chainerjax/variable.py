@@ -50,8 +50,7 @@ def _raise_grad_error(exc_type, func, msg):
     detail = ''
     if func is not None:
         detail = 'Function `{0}` ({1}) has a bug.\n'.format(
-            type(func)._impl_name if hasattr(type(func), '_impl_name')
-            else type(func).__name__, func.label)
+            getattr(func, '_impl_name', type(func).__name__), func.label)
         detail += 'Please report this error to its developer.\n'
     raise exc_type(detail + msg)
 
@@ -652,10 +651,18 @@ class Variable(object):
             self._grad_var = Variable._from_op(one, self._device, False)
         grad_var = self._grad_var
         self._grad_var = None
-        with configuration.using_config('enable_backprop',
-                                        enable_double_backprop):
+        local = configuration.config._local
+        had = 'enable_backprop' in local.__dict__
+        old = local.__dict__.get('enable_backprop')
+        local.enable_backprop = enable_double_backprop
+        try:
             _backprop._backprop_to_all(
                 [(self._node, grad_var)], retain_grad, loss_scale)
+        finally:
+            if had:
+                local.enable_backprop = old
+            else:
+                del local.enable_backprop
 
     # ----- array-like helpers --------------------------------------------
     def reshape(self, *shape):

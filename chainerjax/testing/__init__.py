@@ -40,3 +40,15 @@ def run_module(name, file):
     if name == '__main__':
         import pytest
         pytest.main([file, '-vvs', '-x', '--pdb'])
+
+
+from chainerjax.testing import unary_math_function_test  # NOQA
+from chainerjax.testing.backend import BackendConfig  # NOQA
+from chainerjax.testing.backend import inject_backend_tests  # NOQA
+from chainerjax.testing.function_link import FunctionTestCase  # NOQA
+from chainerjax.testing.function_link import FunctionTestError  # NOQA
+from chainerjax.testing.function_link import InitializerArgument  # NOQA
+from chainerjax.testing.function_link import LinkInitializersTestCase  # NOQA
+from chainerjax.testing.function_link import LinkTestCase  # NOQA
+from chainerjax.testing.function_link import LinkTestError  # NOQA
+from chainerjax.testing.unary_math_function_test import unary_math_function_unittest  # NOQA

@@ -20,6 +20,8 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
     """Softmax activation followed by a cross entropy loss."""
 
     normalize = True
+    # Chainer gives soft targets no gradient.
+    _no_grad_inputs = (1,)
     y = None
     soft_target = False
     eps = 1e-7
@@ -88,7 +90,7 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
             acc = numpy.float32 if x.dtype == numpy.float16 else x.dtype
             y = jnp.sum(log_p, dtype=acc) * (-coeff).astype(acc)
             return y.astype(x.dtype),
-        return -log_p,
+        return jnp.where(valid, -log_p, jnp.zeros((), x.dtype)),
 
     def _soft_target(self, x, t, log_y):
         if self.soft_target_loss == 'kl-divergence':

@@ -42,6 +42,18 @@ class _Binary(function_node.FunctionNode):
             in_types[0].shape, in_types[1].shape)
 
 
+def _convert_value_to_string(value):
+    if isinstance(value, variable.Variable):
+        value = value.array
+    if numpy.isscalar(value):
+        return '({})'.format(value) if value < 0 else str(value)
+    if isinstance(value, get_array_types()):
+        return 'constant array'
+    raise ValueError(
+        'Value must be a Variable, scalar, numpy.ndarray or jax.Array. '
+        'Actual: {}'.format(type(value)))
+
+
 class _WithConstant(function_node.FunctionNode):
     """An op of one variable and a scalar constant (passed to the kernel as
     an argument, so a new value does not recompile)."""
@@ -54,7 +66,9 @@ class _WithConstant(function_node.FunctionNode):
 
     @property
     def label(self):
-        return self._label
+        # Chainer shows the constant: '_ + 1', '(-2) - _', ...
+        return self._label.replace(
+            'c', _convert_value_to_string(self.value))
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
