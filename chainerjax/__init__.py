@@ -136,6 +136,9 @@ from chainerjax._jit import jit  # NOQA
 from chainerjax._jit import JitStep  # NOQA
 from chainerjax._jit import UntraceableError  # NOQA
 
+from chainerjax import reporter  # NOQA
+from chainerjax.reporter import DictSummary, Reporter, Summary, get_current_reporter, report, report_scope  # NOQA
+from chainerjax import dataset, datasets, iterators, training  # NOQA
 __version__ = _version.__version__
 
 
