@@ -465,8 +465,11 @@ class JitStep(object):
         dynamic, static, treedef = _split_args(args, kwargs)
         if self._key is None:
             self._key = _random.next_key()
+        from chainerjax import configuration
+        cfg = configuration.config
         key = (tuple(s.name for s in slots), _hashable_static(static),
-               treedef, jax.tree_util.tree_structure(state))
+               treedef, jax.tree_util.tree_structure(state),
+               bool(cfg.train), bool(cfg.enable_backprop))
         entry = self._cache.get(key)
         if entry is None:
             entry = self._compile(slots, static, treedef)
@@ -507,6 +510,7 @@ class JitStep(object):
 
             capture = _ReportCapture()
             capture.before()
+            ok = False
             try:
                 with _random.key_provider(provider):
                     args, kwargs = _join_args(dynamic, static, treedef)
@@ -514,9 +518,14 @@ class JitStep(object):
                 new_state = [_to_jax(s.get()) for s in slots]
                 keys, values = capture.after()
                 report_keys[0] = keys
+                ok = True
             finally:
                 for s, v in zip(slots, saved):
                     s.set(v)
+                if not ok and capture.observation is not None:
+                    # leave no tracer in the real reporter
+                    capture.observation.clear()
+                    capture.observation.update(capture.snapshot)
             return new_state, _out_to_arrays(out), values, box['key']
 
         return jax.jit(pure), report_keys
@@ -565,3 +574,44 @@ def jit(fun=None, *, links=None, optimizers=None):
     if fun is None:
         return lambda f: JitStep(f, links=links, optimizers=optimizers)
     return JitStep(fun, links=links, optimizers=optimizers)
+
+
+def resolve_mode(jit):
+    """``None`` means the global switch ``chainer.config.jit``."""
+    if jit is None:
+        from chainerjax import configuration
+        jit = getattr(configuration.config, 'jit', False)
+    if jit in (False, 0, None, '0', 'false', 'False', ''):
+        return False
+    if jit == 'auto':
+        return 'auto'
+    return True
+
+
+class MaybeJit(object):
+    """Runs ``fun`` compiled (``mode`` True), eagerly (False), or compiled
+    with a fall back to eager on untraceable code (``'auto'``, which warns
+    once and says why)."""
+
+    def __init__(self, fun, mode, links=None, optimizers=None,
+                 what='the step'):
+        self.fun = fun
+        self.mode = mode
+        self.what = what
+        self.step = JitStep(fun, links=links, optimizers=optimizers) \
+            if mode else None
+
+    def __call__(self, *args, **kwargs):
+        if self.step is None:
+            return self.fun(*args, **kwargs)
+        try:
+            return self.step(*args, **kwargs)
+        except UntraceableError as e:
+            if self.mode != 'auto':
+                raise
+            warnings.warn(
+                'chainerjax.jit: {} cannot be compiled, so it runs eagerly '
+                'from now on (jit=\'auto\'). Reason: {}'.format(self.what, e),
+                RuntimeWarning)
+            self.step = None
+            return self.fun(*args, **kwargs)

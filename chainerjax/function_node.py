@@ -213,6 +213,10 @@ class FunctionNode(object):
             raise TypeError(
                 '{}.forward must return a tuple of arrays, got {}'.format(
                     self.label, type(outputs).__name__))
+        if any(isinstance(y, numpy.generic) for y in outputs):
+            # NumPy turns 0-d results into scalars; accept them as arrays.
+            outputs = tuple(numpy.asarray(y) if isinstance(y, numpy.generic)
+                            else y for y in outputs)
         for y in outputs:
             if not isinstance(y, (numpy.ndarray, jax.Array)):
                 raise TypeError(

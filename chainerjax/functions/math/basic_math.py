@@ -13,10 +13,6 @@ from chainerjax.backend import get_array_types
 from chainerjax.utils import type_check
 
 
-def _preprocess_const(x, value):
-    return x.dtype.type(value)
-
-
 def _preprocess_rhs(x, value):
     if isinstance(value, variable.Variable):
         return value
@@ -263,7 +259,7 @@ class MatMulVarVar(function_node.FunctionNode):
 
 def _scalar_or_rhs(op_var, op_const, lhs, rhs):
     if numpy.isscalar(rhs):
-        return op_const(_preprocess_const(lhs, rhs)).apply((lhs,))[0]
+        return op_const(rhs).apply((lhs,))[0]
     rhs = _preprocess_rhs(lhs, rhs)
     return op_var().apply((lhs, rhs))[0]
 
@@ -294,7 +290,7 @@ def sub(self, rhs):
 def rsub(self, rhs):
     """Element-wise subtraction (``rhs - lhs``)."""
     if numpy.isscalar(rhs):
-        return SubFromConstant(_preprocess_const(self, rhs)).apply((self,))[0]
+        return SubFromConstant(rhs).apply((self,))[0]
     rhs = _preprocess_rhs(self, rhs)
     return Sub().apply((rhs, self))[0]
 
@@ -307,13 +303,13 @@ def mul(self, rhs):
 def div(self, rhs):
     """Element-wise division (``lhs / rhs``)."""
     return _scalar_or_rhs(
-        Div, lambda v: MulConstant(self.dtype.type(1) / v), self, rhs)
+        Div, lambda v: MulConstant(1. / v), self, rhs)
 
 
 def rdiv(self, rhs):
     """Element-wise division (``rhs / lhs``)."""
     if numpy.isscalar(rhs):
-        return DivFromConstant(_preprocess_const(self, rhs)).apply((self,))[0]
+        return DivFromConstant(rhs).apply((self,))[0]
     rhs = _preprocess_rhs(self, rhs)
     return Div().apply((rhs, self))[0]
 
@@ -342,7 +338,7 @@ def pow(self, rhs):
 def rpow(self, rhs):
     """Element-wise power (``rhs ** lhs``)."""
     if numpy.isscalar(rhs):
-        return PowConstVar(_preprocess_const(self, rhs)).apply((self,))[0]
+        return PowConstVar(rhs).apply((self,))[0]
     rhs = _preprocess_rhs(self, rhs)
     return PowVarVar().apply((rhs, self))[0]
 

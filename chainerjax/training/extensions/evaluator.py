@@ -45,7 +45,7 @@ class Evaluator(extension.Extension):
     def __init__(self, iterator, target, converter=convert.concat_examples,
                  device=None, eval_hook=None, eval_func=None, **kwargs):
         progress_bar = kwargs.pop('progress_bar', False)
-        jit = kwargs.pop('jit', False)
+        jit = kwargs.pop('jit', None)
         training_util._reject_kwargs('__init__', kwargs)
         if device is not None:
             device = backend.get_device(device)
@@ -60,9 +60,10 @@ class Evaluator(extension.Extension):
         self.eval_hook = eval_hook
         self.eval_func = eval_func
         self._progress_bar = progress_bar
-        # The compiled evaluation (jit=True) is implemented separately;
-        # until it is, a truthy ``jit`` evaluates eagerly.
+        # jit: True compiles the evaluation step; 'auto' falls back to
+        # eager on untraceable code; None follows chainer.config.jit.
         self.jit = jit
+        self._compiled_eval = None
         for key, it in iterator.items():
             if getattr(it, 'repeat', False) and _is_builtin_iterator(it):
                 warnings.warn(
@@ -108,6 +109,20 @@ class Evaluator(extension.Extension):
         reporter_module.report(result)
         return result
 
+    def _get_eval_step(self, eval_func):
+        from chainerjax import _jit
+        mode = _jit.resolve_mode(self.jit)
+        compiled = self._compiled_eval
+        if compiled is None or compiled.mode != mode or \
+                compiled.fun_target is not eval_func:
+            compiled = _jit.MaybeJit(
+                lambda *a, **k: eval_func(*a, **k), mode,
+                links=list(self._targets.values()), optimizers=[],
+                what='the evaluation step of Evaluator')
+            compiled.fun_target = eval_func
+            self._compiled_eval = compiled
+        return compiled
+
     def evaluate(self):
         """Runs the evaluation loop; returns the means of what the target
         reported (keys without the extension's prefix)."""
@@ -130,6 +145,7 @@ class Evaluator(extension.Extension):
         summary = reporter_module.DictSummary()
         pbar = _IteratorProgressBar(iterator=it) \
             if self._progress_bar else None
+        eval_step = self._get_eval_step(eval_func)
         for batch in it:
             observation = {}
             with reporter_module.report_scope(observation):
@@ -137,11 +153,11 @@ class Evaluator(extension.Extension):
                     self.converter, batch, self.device)
                 with function.no_backprop_mode():
                     if isinstance(in_arrays, tuple):
-                        eval_func(*in_arrays)
+                        eval_step(*in_arrays)
                     elif isinstance(in_arrays, dict):
-                        eval_func(**in_arrays)
+                        eval_step(**in_arrays)
                     else:
-                        eval_func(in_arrays)
+                        eval_step(in_arrays)
             summary.add(observation)
             if pbar is not None:
                 pbar.update()

@@ -36,7 +36,7 @@ class StandardUpdater(_updater.Updater):
     def __init__(self, iterator, optimizer,
                  converter=convert.concat_examples, device=None,
                  loss_func=None, loss_scale=None, auto_new_epoch=True, *,
-                 input_device=None, jit=False):
+                 input_device=None, jit=None):
         if device is not None:
             device = backend.get_device(device)
         if input_device is None:
@@ -60,9 +60,11 @@ class StandardUpdater(_updater.Updater):
         self.iteration = 0
         self._device = device
         self._input_device = input_device
-        # The compiled step (jit=True) is implemented separately; until it
-        # is, a truthy ``jit`` runs the same eager step.
+        # jit: True compiles the step (forward, backward and update) into
+        # one XLA computation; 'auto' falls back to eager on untraceable
+        # code; None follows chainer.config.jit (python -m chainerjax --jit).
         self.jit = jit
+        self._compiled_step = None
 
         self.loss_scale = loss_scale
         if loss_scale is not None:
@@ -132,17 +134,36 @@ class StandardUpdater(_updater.Updater):
         in_arrays = convert._call_converter(
             self.converter, batch, self.input_device)
 
-        optimizer = self._optimizers['main']
-        loss_func = self.loss_func or optimizer.target
+        step = self._get_step()
         if isinstance(in_arrays, tuple):
-            optimizer.update(loss_func, *in_arrays)
+            step(*in_arrays)
         elif isinstance(in_arrays, dict):
-            optimizer.update(loss_func, **in_arrays)
+            step(**in_arrays)
         else:
-            optimizer.update(loss_func, in_arrays)
+            step(in_arrays)
 
         if self.auto_new_epoch and iterator.is_new_epoch:
-            optimizer.new_epoch(auto=True)
+            self._optimizers['main'].new_epoch(auto=True)
+
+    def _update_step(self, *args, **kwargs):
+        optimizer = self._optimizers['main']
+        loss_func = self.loss_func or optimizer.target
+        optimizer.update(loss_func, *args, **kwargs)
+
+    def _get_step(self):
+        from chainerjax import _jit
+        mode = _jit.resolve_mode(self.jit)
+        compiled = self._compiled_step
+        if compiled is None or compiled.mode != mode:
+            optimizer = self._optimizers['main']
+            links = [optimizer.target]
+            if self.loss_func is not None:
+                links.append(self.loss_func)
+            compiled = self._compiled_step = _jit.MaybeJit(
+                self._update_step, mode, links=links,
+                optimizers=list(self._optimizers.values()),
+                what='the training step of StandardUpdater')
+        return compiled
 
     def serialize(self, serializer):
         """Saves or loads the iterators, the optimizers, their models and
