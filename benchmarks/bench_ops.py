@@ -50,7 +50,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 CASES = ['relu', 'mul_add', 'linear', 'mlp_step']
 CONFIGS = ['chainer@numpy', 'chainerjax@numpy', 'chainerjax@jax',
-           'jax-jit', 'jax-eager']
+           'chainerjax-jit', 'jax-jit', 'jax-eager']
 SHAPE = (100, 100)
 MLP_UNITS = (784, 100, 100, 10)
 BATCH = 32
@@ -181,6 +181,44 @@ def chainerjax_benches(device_spec):
                                             jax.__version__))
 
 
+def chainerjax_jit_benches(device_spec='@jax:cpu:0'):
+    """The MLP step as Chainer code (Chain of L.Linear, optimizers.SGD),
+    compiled whole with chainerjax.jit."""
+    try:
+        chainerjax, F = _import_chainerjax()
+        import chainerjax.links as L
+        from chainerjax import optimizers
+    except ImportError as e:
+        return None, 'chainerjax not importable ({})'.format(e)
+    import jax
+    params, x_np, t_np = _mlp_inputs()
+    model = chainerjax.ChainList(*[
+        L.Linear(W.shape[1], W.shape[0], initialW=W, initial_bias=b)
+        for W, b in zip(params[0::2], params[1::2])])
+    model.to_device(device_spec)
+    device = chainerjax.get_device(device_spec)
+    xb, tb = device.send(x_np), device.send(t_np)
+    opt = optimizers.SGD(lr=LR)
+    opt.setup(model)
+
+    def lossfun(x, t):
+        h = F.relu(model[0](x))
+        h = F.relu(model[1](h))
+        return F.softmax_cross_entropy(model[2](h), t)
+
+    @chainerjax.jit
+    def step(x, t):
+        opt.update(lossfun, x, t)
+
+    def mlp_step():
+        step(xb, tb)
+        jax.block_until_ready(model[2].b.array)
+
+    return ({'mlp_step': mlp_step},
+            'chainerjax {} jit (jax {})'.format(chainerjax.__version__,
+                                                jax.__version__))
+
+
 # ------------------------------------------------------------- plain JAX
 
 def _jax_losses():
@@ -266,6 +304,7 @@ def collect(configs):
         'chainer@numpy': real_chainer_benches,
         'chainerjax@numpy': lambda: chainerjax_benches('@numpy'),
         'chainerjax@jax': lambda: chainerjax_benches('@jax:cpu:0'),
+        'chainerjax-jit': chainerjax_jit_benches,
         'jax-jit': lambda: jax_benches(True),
         'jax-eager': lambda: jax_benches(False),
     }
@@ -279,7 +318,8 @@ def collect(configs):
             print('skip {}: {}'.format(config, note), file=sys.stderr)
             continue
         for case in CASES:
-            benches.append((case, config, fns[case]))
+            if case in fns:
+                benches.append((case, config, fns[case]))
     return benches, info
 
 

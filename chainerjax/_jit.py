@@ -124,12 +124,16 @@ def _code_names(code):
 class _Slot(object):
     """One piece of state: how to read it and how to write it back."""
 
-    __slots__ = ('get', 'set', 'name')
+    __slots__ = ('get', 'set', 'name', 'donate')
 
-    def __init__(self, name, get, set):
+    def __init__(self, name, get, set, donate=False):
         self.name = name
         self.get = get
         self.set = set
+        # Donated buffers are reused for the results. Only arrays the user
+        # sees as jax.Array (JAX devices) are donated: a NumPy view of a
+        # donated buffer ('@numpy') would silently read freed memory.
+        self.donate = donate
 
 
 def _param_slots(param, path):
@@ -151,8 +155,9 @@ def _param_slots(param, path):
             p._grad_var = variable.Variable._from_op(v, p._device, True)
         p._grad_valid = True
 
-    return [_Slot(path, get_data, set_data),
-            _Slot(path + '@grad', get_grad, set_grad)]
+    donate = not param._device._is_numpy
+    return [_Slot(path, get_data, set_data, donate),
+            _Slot(path + '@grad', get_grad, set_grad, donate)]
 
 
 def _persistent_slots(link, path):
@@ -188,7 +193,7 @@ def _hyper_slots(hyperparam, path):
     return slots
 
 
-def _rule_slots(rule, path):
+def _rule_slots(rule, path, donate=False):
     from chainerjax import optimizer as opt_mod
     slots = []
     for name in sorted(rule._state or ()):
@@ -198,7 +203,7 @@ def _rule_slots(rule, path):
         def set(v, r=rule, n=name):
             r._state[n] = v
             r._state_cache.pop(n, None)
-        slots.append(_Slot(path + '/' + name, get, set))
+        slots.append(_Slot(path + '/' + name, get, set, donate))
 
     def get_t(r=rule):
         return r.t
@@ -222,7 +227,8 @@ def _optimizer_slots(opt, path):
         for name, param in sorted(opt.target.namedparams()):
             rule = param.update_rule
             if rule is not None:
-                slots += _rule_slots(rule, path + name)
+                slots += _rule_slots(rule, path + name,
+                                     not param._device._is_numpy)
     return slots
 
 
@@ -435,14 +441,20 @@ class JitStep(object):
         self._warned = False
         self._signatures = []
         self._key = None
+        self._found = None
 
     def _objects(self, args, kwargs):
         links = list(self._links or [])
         optimizers = list(self._optimizers or [])
         if self._links is None or self._optimizers is None:
-            found_links, found_opts = [], []
-            seen = set()
-            _scan(self.fun, found_links, found_opts, seen)
+            if self._found is None:
+                # what the function's closure and globals hold (cached)
+                fl, fo = [], []
+                _scan(self.fun, fl, fo, set())
+                self._found = (fl, fo)
+            found_links = list(self._found[0])
+            found_opts = list(self._found[1])
+            seen = set(id(o) for o in found_links + found_opts)
             for a in list(args) + list(kwargs.values()):
                 _scan(a, found_links, found_opts, seen)
             if self._links is None:
@@ -475,9 +487,11 @@ class JitStep(object):
             entry = self._compile(slots, static, treedef)
             self._cache[key] = entry
         compiled, report_keys = entry
+        donated = [v for s, v in zip(slots, state) if s.donate]
+        kept = [v for s, v in zip(slots, state) if not s.donate]
         try:
             new_state, out, reports, self._key = compiled(
-                state, dynamic, self._key)
+                donated, kept, dynamic, self._key)
         except _TRACE_ERRORS as e:
             raise _explain(e) from None
         for s, v in zip(slots, new_state):
@@ -495,7 +509,9 @@ class JitStep(object):
         fun = self.fun
         step = self
 
-        def pure(state, dynamic, key):
+        def pure(donated, kept, dynamic, key):
+            d_it, k_it = iter(donated), iter(kept)
+            state = [next(d_it) if s.donate else next(k_it) for s in slots]
             step.compiles += 1
             step._note_signature(static, dynamic)
             saved = [s.get() for s in slots]
@@ -528,7 +544,7 @@ class JitStep(object):
                     capture.observation.update(capture.snapshot)
             return new_state, _out_to_arrays(out), values, box['key']
 
-        return jax.jit(pure), report_keys
+        return jax.jit(pure, donate_argnums=(0,)), report_keys
 
     def _note_signature(self, static, dynamic):
         sig = (tuple((tuple(a.shape), str(a.dtype)) for a in dynamic),
