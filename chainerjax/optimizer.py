@@ -246,8 +246,8 @@ class Hyperparameter(object):
 # the grouped, compiled update
 
 
-@functools.partial(jax.jit, static_argnums=(0, 1, 2, 3))
-def _group_update(pure, names, static, flags, hp, params, grads, states):
+def _group_update_impl(pure, names, static, flags, hp, params, grads,
+                       states):
     """Applies ``pure`` to every parameter of a group.
 
     ``hp`` is an ``(n, len(names) + 1)`` array: the hyperparameter values of
@@ -274,6 +274,13 @@ def _group_update(pure, names, static, flags, hp, params, grads, states):
                           else new_p.astype(low_dtype))
     return new_params, new_states, new_grads, low_params
 
+
+
+_group_update = jax.jit(_group_update_impl, static_argnums=(0, 1, 2, 3))
+# On JAX devices the old parameter and state buffers are donated (reused for
+# the results). Not on '@numpy', where users may hold NumPy views of them.
+_group_update_donating = jax.jit(
+    _group_update_impl, static_argnums=(0, 1, 2, 3), donate_argnums=(5, 7))
 
 def _hyper_array(rows):
     for row in rows:
@@ -328,7 +335,8 @@ def _run_rules(items):
             low = param._data.dtype if target is not param else None
             flags.append((scale is not None,
                           None if low is None else numpy.dtype(low)))
-        new_params, new_states, new_grads, low_params = _group_update(
+        update = _group_update if dev._is_numpy else _group_update_donating
+        new_params, new_states, new_grads, low_params = update(
             cls._update_pure, names, static, tuple(flags),
             _hyper_array(rows), params, grads, states)
         for i, (rule, param, target, g, scale) in enumerate(group):
