@@ -48,10 +48,43 @@ from chainerjax.functions.array.transpose import Transpose  # NOQA
 
 from chainerjax.functions.connection.linear import linear  # NOQA
 
+
+from chainerjax.functions.loss.absolute_error import absolute_error  # NOQA
+from chainerjax.functions.loss.absolute_error import AbsoluteError  # NOQA
+from chainerjax.functions.loss.black_out import black_out  # NOQA
+from chainerjax.functions.loss.contrastive import contrastive  # NOQA
+from chainerjax.functions.loss.contrastive import Contrastive  # NOQA
+from chainerjax.functions.loss.crf1d import argmax_crf1d  # NOQA
+from chainerjax.functions.loss.crf1d import crf1d  # NOQA
+from chainerjax.functions.loss.cross_covariance import cross_covariance  # NOQA
+from chainerjax.functions.loss.cross_covariance import CrossCovariance  # NOQA
+from chainerjax.functions.loss.ctc import connectionist_temporal_classification  # NOQA
+from chainerjax.functions.loss.ctc import ConnectionistTemporalClassification  # NOQA
+from chainerjax.functions.loss.decov import decov  # NOQA
+from chainerjax.functions.loss.decov import DeCov  # NOQA
+from chainerjax.functions.loss.discriminative_loss import discriminative_margin_based_clustering_loss  # NOQA
+from chainerjax.functions.loss.hinge import hinge  # NOQA
+from chainerjax.functions.loss.hinge import Hinge  # NOQA
+from chainerjax.functions.loss.huber_loss import huber_loss  # NOQA
+from chainerjax.functions.loss.huber_loss import HuberLoss  # NOQA
+from chainerjax.functions.loss.mean_absolute_error import mean_absolute_error  # NOQA
+from chainerjax.functions.loss.mean_absolute_error import MeanAbsoluteError  # NOQA
 from chainerjax.functions.loss.mean_squared_error import mean_squared_error  # NOQA
 from chainerjax.functions.loss.mean_squared_error import MeanSquaredError  # NOQA
+from chainerjax.functions.loss.negative_sampling import negative_sampling  # NOQA
+from chainerjax.functions.loss.negative_sampling import NegativeSamplingFunction  # NOQA
+from chainerjax.functions.loss.sigmoid_cross_entropy import sigmoid_cross_entropy  # NOQA
+from chainerjax.functions.loss.sigmoid_cross_entropy import SigmoidCrossEntropy  # NOQA
 from chainerjax.functions.loss.softmax_cross_entropy import softmax_cross_entropy  # NOQA
 from chainerjax.functions.loss.softmax_cross_entropy import SoftmaxCrossEntropy  # NOQA
+from chainerjax.functions.loss.squared_error import squared_difference  # NOQA
+from chainerjax.functions.loss.squared_error import squared_error  # NOQA
+from chainerjax.functions.loss.squared_error import SquaredError  # NOQA
+from chainerjax.functions.loss.triplet import triplet  # NOQA
+from chainerjax.functions.loss.triplet import Triplet  # NOQA
+from chainerjax.functions.loss.vae import bernoulli_nll  # NOQA
+from chainerjax.functions.loss.vae import gaussian_kl_divergence  # NOQA
+from chainerjax.functions.loss.vae import gaussian_nll  # NOQA
 
 from chainerjax.functions.math.arctanh import arctanh  # NOQA
 from chainerjax.functions.math.arctanh import Arctanh  # NOQA
@@ -176,6 +209,40 @@ from chainerjax.functions.math.trigonometric import tan  # NOQA
 from chainerjax.functions.math.trigonometric import Tan  # NOQA
 from chainerjax.functions.math.zeta import zeta  # NOQA
 from chainerjax.functions.math.zeta import Zeta  # NOQA
+
+from chainerjax.functions.noise.dropout import dropout  # NOQA
+from chainerjax.functions.noise.dropout import Dropout  # NOQA
+from chainerjax.functions.noise.gaussian import gaussian  # NOQA
+from chainerjax.functions.noise.gaussian import Gaussian  # NOQA
+from chainerjax.functions.noise.gumbel_softmax import gumbel_softmax  # NOQA
+from chainerjax.functions.noise.simplified_dropconnect import simplified_dropconnect  # NOQA
+from chainerjax.functions.noise.simplified_dropconnect import SimplifiedDropconnect  # NOQA
+from chainerjax.functions.noise.zoneout import zoneout  # NOQA
+from chainerjax.functions.noise.zoneout import Zoneout  # NOQA
+
+from chainerjax.functions.normalization.batch_normalization import batch_normalization  # NOQA
+from chainerjax.functions.normalization.batch_normalization import BatchNormalization  # NOQA
+from chainerjax.functions.normalization.batch_normalization import fixed_batch_normalization  # NOQA
+from chainerjax.functions.normalization.batch_normalization import FixedBatchNormalization  # NOQA
+from chainerjax.functions.normalization.batch_renormalization import batch_renormalization  # NOQA
+from chainerjax.functions.normalization.batch_renormalization import fixed_batch_renormalization  # NOQA
+from chainerjax.functions.normalization.decorrelated_batch_normalization import decorrelated_batch_normalization  # NOQA
+from chainerjax.functions.normalization.decorrelated_batch_normalization import fixed_decorrelated_batch_normalization  # NOQA
+from chainerjax.functions.normalization.group_normalization import group_normalization  # NOQA
+from chainerjax.functions.normalization.l2_normalization import normalize  # NOQA
+from chainerjax.functions.normalization.l2_normalization import NormalizeL2  # NOQA
+from chainerjax.functions.normalization.layer_normalization import layer_normalization  # NOQA
+from chainerjax.functions.normalization.local_response_normalization import local_response_normalization  # NOQA
+from chainerjax.functions.normalization.local_response_normalization import LocalResponseNormalization  # NOQA
+
+
+from chainerjax.functions.rnn.lstm import lstm  # NOQA
+from chainerjax.functions.rnn.lstm import LSTM  # NOQA
+from chainerjax.functions.rnn.slstm import slstm  # NOQA
+from chainerjax.functions.rnn.slstm import SLSTM  # NOQA
+from chainerjax.functions.rnn.tree_lstm import tree_lstm  # NOQA
+from chainerjax.functions.rnn.tree_lstm import TreeLSTM  # NOQA
+
 
 # F.mean is F.average, as in Chainer.
 mean = average

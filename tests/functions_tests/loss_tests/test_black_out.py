@@ -1,0 +1,15 @@
+import numpy
+import pytest
+
+from chainerjax import functions as F
+from chainerjax import gradient_check
+from chainerjax.utils import type_check
+from tests.functions_tests.loss_tests import _fixtures
+
+DTYPES = ["float64", "float32", "float16"]
+
+
+@pytest.mark.parametrize('reduce', ['mean', 'no'])
+def test_black_out_matches_chainer(reduce):
+    _fixtures.check('black_out_' + reduce, lambda x, t, W, s: F.black_out(
+        x, t, W, s, reduce=reduce))
