@@ -115,9 +115,9 @@ class FunctionNode(object):
         if _config.type_check:
             self._check_data_type_forward(in_data)
 
-        hooks = chainerjax.get_function_hooks()
+        hooks = getattr(chainerjax._thread_local, 'function_hooks', None)
         if self._n_local_function_hooks:
-            hooks = collections.OrderedDict(hooks)
+            hooks = collections.OrderedDict(hooks or ())
             hooks.update(self.local_function_hooks)
         hooks = hooks.values() if hooks else ()
         for hook in hooks:
@@ -175,10 +175,14 @@ class FunctionNode(object):
         key, dyn = _kernels.signature(self)
         if enable_bp:
             no_grad = self._no_grad_inputs
-            mask = tuple([x._node.requires_grad and _is_float(d)
-                          and i not in no_grad
-                          for i, (x, d) in enumerate(zip(input_vars,
-                                                         in_data))])
+            if no_grad:
+                mask = tuple([x._node.requires_grad
+                              and d.dtype.kind in 'fc' and i not in no_grad
+                              for i, (x, d) in enumerate(zip(input_vars,
+                                                             in_data))])
+            else:
+                mask = tuple([x._node.requires_grad and d.dtype.kind in 'fc'
+                              for x, d in zip(input_vars, in_data)])
             kernel = _kernels.get_kernel(self, key, mask)
             outputs, vjp = kernel.fwd_vjp(dyn, in_data)
             self._vjp = vjp

@@ -110,7 +110,7 @@ class VariableNode(object):
             self.shape = None
         else:
             self.dtype = data.dtype
-            self.shape = tuple(data.shape)
+            self.shape = data.shape
 
     @property
     def creator(self):
