@@ -87,7 +87,8 @@ def test_jit_flag_and_keywords():
     updater, _, _ = _updater(jit=True)
     assert updater.jit is True
     updater.update()
-    assert _updater()[0].jit is False
+    # None: follow chainer.config.jit
+    assert _updater()[0].jit is None
     with pytest.raises(TypeError):
         _updater(bad=1)
     assert _updater()[0].converter is convert.concat_examples

@@ -1,0 +1,1 @@
+"""Model links (``chainer.links.model``)."""

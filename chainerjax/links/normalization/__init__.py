@@ -1,0 +1,1 @@
+"""Normalization links (``chainer.links.normalization``)."""

@@ -1,0 +1,1 @@
+"""Recurrent links (``chainer.links.rnn``)."""
