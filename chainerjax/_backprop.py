@@ -213,6 +213,20 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
             var._loss_scale = loss_scale
 
 
+def _check_paired(values, refs, name, ref_name, type_msg):
+    """Checks that ``values`` (if given) is a tuple/list as long as
+    ``refs``, with Chainer's messages."""
+    if values is None:
+        return
+    if not isinstance(values, (tuple, list)):
+        raise TypeError(type_msg.format(type(values)))
+    if len(refs) != len(values):
+        raise ValueError(
+            '{0} must be of the same length as {1}.\n'
+            'len({1}) = {2}, len({0}) = {3}'.format(
+                name, ref_name, len(refs), len(values)))
+
+
 def backward(outputs, grad_outputs=None, **kwargs):
     """backward(outputs, grad_outputs=None, *, enable_double_backprop=False)
 
@@ -239,16 +253,8 @@ def backward(outputs, grad_outputs=None, **kwargs):
         if not isinstance(v, _Variable):
             raise TypeError(
                 'each output must be a Variable, not {}'.format(type(v)))
-    if grad_outputs is not None:
-        if not isinstance(grad_outputs, (tuple, list)):
-            raise TypeError(
-                'grad_outputs must be None, a tuple, or a list, not {}.'
-                .format(type(grad_outputs)))
-        if len(outputs) != len(grad_outputs):
-            raise ValueError(
-                'grad_outputs must be of the same length as outputs.\n'
-                'len(outputs) = {}, len(grad_outputs) = {}'
-                .format(len(outputs), len(grad_outputs)))
+    _check_paired(grad_outputs, outputs, 'grad_outputs', 'outputs',
+                  'grad_outputs must be None, a tuple, or a list, not {}.')
     if grad_outputs is None:
         grad_outputs = []
         for y in outputs:
@@ -277,26 +283,10 @@ def grad(outputs, inputs, grad_outputs=None, grad_inputs=None,
     if not isinstance(inputs, (tuple, list)):
         raise TypeError(
             'inputs must be a tuple or a list, not {}.'.format(type(inputs)))
-    if grad_outputs is not None:
-        if not isinstance(grad_outputs, (tuple, list)):
-            raise TypeError(
-                'grad_outputs must be a tuple or a list or None, not {}.'
-                .format(type(grad_outputs)))
-        if len(outputs) != len(grad_outputs):
-            raise ValueError(
-                'grad_outputs must be of the same length as outputs.\n'
-                'len(outputs) = {}, len(grad_outputs) = {}'
-                .format(len(outputs), len(grad_outputs)))
-    if grad_inputs is not None:
-        if not isinstance(grad_inputs, (tuple, list)):
-            raise TypeError(
-                'grad_inputs must be a tuple or a list or None, not {}.'
-                .format(type(grad_inputs)))
-        if len(inputs) != len(grad_inputs):
-            raise ValueError(
-                'grad_inputs must be of the same length as inputs.\n'
-                'len(inputs) = {}, len(grad_inputs) = {}'
-                .format(len(inputs), len(grad_inputs)))
+    _check_paired(grad_outputs, outputs, 'grad_outputs', 'outputs',
+                  'grad_outputs must be a tuple or a list or None, not {}.')
+    _check_paired(grad_inputs, inputs, 'grad_inputs', 'inputs',
+                  'grad_inputs must be a tuple or a list or None, not {}.')
 
     # The subgraph between inputs and outputs: only its nodes get gradients.
     forward_graph = collections.defaultdict(list)
