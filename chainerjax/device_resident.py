@@ -141,15 +141,20 @@ class DeviceResidentsVisitor(object):
 
     def visit_device_resident(self, device_resident):
         """Processes a :class:`DeviceResident`."""
-        raise NotImplementedError()
+        raise NotImplementedError(
+            'DeviceResidentsVisitor subclasses must implement '
+            'visit_device_resident.')
 
     def visit_array(self, arr):
         """Processes an array and returns the (possibly new) array."""
-        raise NotImplementedError()
+        raise NotImplementedError(
+            'DeviceResidentsVisitor subclasses must implement visit_array.')
 
     def visit_variable(self, param):
         """Processes a :class:`~chainerjax.Variable` (or Parameter)."""
-        raise NotImplementedError()
+        raise NotImplementedError(
+            'DeviceResidentsVisitor subclasses must implement '
+            'visit_variable.')
 
 
 def _is_gpu(device):

@@ -12,7 +12,10 @@ class R2_score(function_node.FunctionNode):
 
     def __init__(self, sample_weight, multioutput):
         if sample_weight is not None:
-            raise NotImplementedError()
+            # Chainer 7.8.1 does not support it either.
+            raise NotImplementedError(
+                'r2_score does not support sample_weight (as in Chainer); '
+                'weight the inputs before calling it.')
         if multioutput in ['uniform_average', 'raw_values']:
             self.multioutput = multioutput
         else:
