@@ -797,6 +797,9 @@ class Parameter(Variable):
 
     update_rule = None
 
+    def __copy__(self):
+        return self._copy_to(Parameter.__new__(Parameter))
+
     def __reduce__(self):
         # As Chainer: the raw gradient and its validity (an uninitialized
         # parameter's grad cannot be read) and the (initial) device.

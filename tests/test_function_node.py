@@ -235,3 +235,13 @@ def test_jax_device_roundtrip():
     assert isinstance(x.array, numpy.ndarray)
     assert isinstance(x.grad, numpy.ndarray)
     assert x.array.flags.writeable
+
+
+def test_copy_of_parameter_is_parameter():
+    import copy
+    p = chainer.Parameter(numpy.ones(2, numpy.float32), name='w')
+    q = copy.copy(p)
+    assert type(q) is chainer.Parameter
+    assert q.name == 'w'
+    assert q.array is p.array
+    assert q.node is not p.node
