@@ -475,8 +475,18 @@ class JitStep(object):
         slots = _collect_slots(links, optimizers)
         state = [_to_jax(s.get()) for s in slots]
         dynamic, static, treedef = _split_args(args, kwargs)
-        if self._key is None:
-            self._key = _random.next_key()
+        # The random stream: after chainerjax.random.seed() the step draws
+        # from the global key chain exactly as eager code does (same keys in
+        # the same order, so a jitted run reproduces an eager one). Without
+        # it, each step object keeps a key of its own, drawn once from
+        # NumPy's global generator (numpy.random.seed reproduces runs).
+        seeded = _random.get_state() is not None
+        if seeded:
+            key_in = _random.get_state()
+        else:
+            if self._key is None:
+                self._key = _random.next_key()
+            key_in = self._key
         from chainerjax import configuration
         cfg = configuration.config
         key = (tuple(s.name for s in slots), _hashable_static(static),
@@ -490,10 +500,14 @@ class JitStep(object):
         donated = [v for s, v in zip(slots, state) if s.donate]
         kept = [v for s, v in zip(slots, state) if not s.donate]
         try:
-            new_state, out, reports, self._key = compiled(
-                donated, kept, dynamic, self._key)
+            new_state, out, reports, key_out = compiled(
+                donated, kept, dynamic, key_in)
         except _TRACE_ERRORS as e:
             raise _explain(e) from None
+        if seeded:
+            _random.set_state(key_out)
+        else:
+            self._key = key_out
         for s, v in zip(slots, new_state):
             s.set(v)
         if report_keys[0]:

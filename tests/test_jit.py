@@ -147,6 +147,65 @@ def test_random_keys_differ_per_step_and_reproduce():
     cj_random.reset()
 
 
+class DropoutMLP(chainer.Chain):
+
+    def __init__(self):
+        super(DropoutMLP, self).__init__()
+        with self.init_scope():
+            self.l1 = L.Linear(6, 32)
+            self.l2 = L.Linear(32, 5)
+
+    def forward(self, x):
+        return self.l2(F.dropout(F.relu(self.l1(x)), 0.5))
+
+
+@pytest.mark.parametrize('device', [None, '@jax:cpu:0'])
+def test_dropout_jit_matches_eager_with_a_seed(device):
+    from chainerjax import random as cj_random
+
+    def run(use_jit):
+        numpy.random.seed(0)
+        model = DropoutMLP()
+        if device is not None:
+            model.to_device(device)
+        opt = optimizers.SGD(lr=0.1)
+        opt.setup(model)
+        losses = []
+
+        def step(x, t):
+            loss = F.softmax_cross_entropy(model(x), t)
+            model.cleargrads()
+            loss.backward()
+            opt.update()
+            return loss
+
+        if use_jit:
+            step = chainer.jit(step)
+        cj_random.seed(7)
+        x, t = _data()
+        for _ in range(6):
+            losses.append(float(step(x, t).array))
+        return losses, model, cj_random.get_state()
+
+    try:
+        l1, m1, k1 = run(False)
+        l2, m2, k2 = run(True)
+    finally:
+        cj_random.reset()
+    # dropout masks differ from step to step ...
+    assert len(set(l1)) == len(l1)
+    # ... and the compiled run draws the very same masks as the eager one
+    numpy.testing.assert_allclose(l1, l2, rtol=1e-5)
+    for (n1, p1), (n2, p2) in zip(sorted(m1.namedparams()),
+                                  sorted(m2.namedparams())):
+        numpy.testing.assert_allclose(numpy.asarray(p1.array),
+                                      numpy.asarray(p2.array),
+                                      rtol=1e-5, atol=1e-6)
+    # both runs leave the global stream at the same place
+    numpy.testing.assert_array_equal(jax.random.key_data(k1),
+                                     jax.random.key_data(k2))
+
+
 def test_untraceable_code_names_the_line():
     numpy.random.seed(0)
     model = MLP()
