@@ -1,7 +1,9 @@
 """Dataset utilities (``chainer.dataset``): converters, the iterator
-interface, ``DatasetMixin`` and the download cache."""
+interface, ``DatasetMixin``, ``TabularDataset`` and the download
+cache."""
 from chainerjax import _missing
 from chainerjax.dataset.convert import concat_examples  # NOQA
+from chainerjax.dataset.convert import ConcatWithAsyncTransfer  # NOQA
 from chainerjax.dataset.convert import converter  # NOQA
 from chainerjax.dataset.convert import Converter  # NOQA
 from chainerjax.dataset.convert import to_device  # NOQA
@@ -12,5 +14,6 @@ from chainerjax.dataset.download import get_dataset_directory  # NOQA
 from chainerjax.dataset.download import get_dataset_root  # NOQA
 from chainerjax.dataset.download import set_dataset_root  # NOQA
 from chainerjax.dataset.iterator import Iterator  # NOQA
+from chainerjax.dataset.tabular.tabular_dataset import TabularDataset  # NOQA
 
 __getattr__ = _missing.module_getattr(__name__)

@@ -183,3 +183,82 @@ def concat_examples_func(batch, device=None, padding=None):
 
 
 concat_examples = _ArbitraryCallableConverter(concat_examples_func)
+
+
+class ConcatWithAsyncTransfer(object):
+    """A converter that concatenates examples and sends them to a device.
+
+    In Chainer it copies each batch to the GPU on a separate CUDA stream
+    through pinned memory, so that the next batch travels while the
+    current one is computed. In chainerjax a transfer
+    (``jax.device_put``) is already asynchronous: this converter is
+    :func:`concat_examples` with Chainer's interface and checks. CUDA
+    streams do not exist in JAX: ``stream`` and ``compute_stream`` are
+    accepted and unused.
+
+    Args:
+        stream: unused (a CUDA stream in Chainer).
+        compute_stream: unused (a CUDA stream in Chainer).
+    """
+
+    def __init__(self, stream=None, compute_stream=None):
+        self._stream = stream
+        self.compute_stream = compute_stream
+        self._device = None
+        self._started = False
+
+    def __call__(self, batch, device=None, padding=None):
+        """Concatenates ``batch`` and sends it to ``device``.
+
+        Every call must use the device of the first call.
+
+        Args:
+            batch (list): the examples.
+            device: the device (an int as in Chainer, or any device
+                specifier); None leaves the arrays where they are.
+            padding: as for :func:`concat_examples`.
+        """
+        if not batch:
+            raise ValueError('batch is empty')
+        target = _get_device(device)
+        if not self._started:
+            self._device = target
+            self._started = True
+        elif target != self._device:
+            raise ValueError('device is different')
+        return concat_examples_func(batch, target, padding)
+
+
+class Conveyor(object):
+    """Sends arrays to a device, handing them back in order.
+
+    :meth:`put` starts a transfer and :meth:`get` returns the oldest
+    transferred array. Chainer double-buffers through pinned memory on a
+    CUDA stream; JAX transfers are asynchronous already, so this is a
+    queue of :func:`to_device` results.
+
+    Args:
+        device: the destination (an int as in Chainer, or any device
+            specifier); None leaves the arrays where they are.
+        stream: unused (a CUDA stream in Chainer).
+    """
+
+    def __init__(self, device=None, stream=None):
+        self._device = device
+        self._stream = stream
+        self._ret_array = []
+
+    def put(self, array):
+        """Starts sending ``array`` to the device."""
+        self._ret_array.append(to_device(self._device, array))
+
+    def get(self, sync=True):
+        """Returns the oldest array sent by :meth:`put`.
+
+        Args:
+            sync (bool): wait until the transfer is complete.
+        """
+        array = self._ret_array.pop(0)
+        if sync and _is_jax_array(array):
+            array.block_until_ready()
+        return array

@@ -8,10 +8,18 @@ temporary name in the destination directory and renamed.
 import contextlib
 import hashlib
 import os
+import pickle
 import secrets
+import struct
 import sys
+import tarfile
 import tempfile
+import urllib.error
 import urllib.request
+import zipfile
+import zlib
+
+import numpy
 
 _dataset_root = os.environ.get(
     'CHAINER_DATASET_ROOT',
@@ -114,7 +122,13 @@ def cached_download(url):
     try:
         sys.stderr.write('Downloading from {}...\n'.format(url))
         sys.stderr.flush()
-        urllib.request.urlretrieve(url, tmp)
+        try:
+            urllib.request.urlretrieve(url, tmp)
+        except urllib.error.ContentTooShortError as e:
+            raise urllib.error.ContentTooShortError(
+                'The download from {} was truncated ({}); nothing was '
+                'cached. Call the function again to retry the '
+                'download.'.format(url, e.reason), None) from None
         with _file_lock(lock_path):
             os.replace(tmp, cache_path)
     except BaseException:
@@ -158,3 +172,47 @@ def cache_or_load_file(path, creator, loader):
         import shutil
         shutil.rmtree(temp_dir, ignore_errors=True)
     return content
+
+
+# Errors that reading a truncated or corrupt file raises (gzip, zip, tar,
+# pickle, .mat and .npz readers).
+_READ_ERRORS = (OSError, EOFError, ValueError, KeyError, IndexError,
+                TypeError, struct.error, zipfile.BadZipFile, zlib.error,
+                tarfile.TarError, pickle.UnpicklingError)
+# ... except those that say nothing about the content.
+_ACCESS_ERRORS = (PermissionError, FileNotFoundError, IsADirectoryError)
+
+
+def _load_npz(path, keys):
+    # Loads the arrays ``keys`` of the cache file ``path`` (written by
+    # ``numpy.savez_compressed``, as Chainer writes them) into a dict. A
+    # truncated or corrupt file raises a RuntimeError naming the file.
+    try:
+        with numpy.load(path, allow_pickle=False) as npz:
+            missing = [key for key in keys if key not in npz.files]
+            if missing:
+                raise ValueError('arrays {} are missing'.format(missing))
+            return {key: npz[key] for key in keys}
+    except _ACCESS_ERRORS:
+        raise
+    except _READ_ERRORS as e:
+        raise RuntimeError(
+            'The dataset cache file {} is corrupt or truncated ({}: {}). '
+            'Delete it and call the function again: it is rebuilt from '
+            'the downloaded file.'.format(path, type(e).__name__, e)
+        ) from e
+
+
+@contextlib.contextmanager
+def _reading_download(path, url):
+    # Turns an error raised while parsing the downloaded file ``path``
+    # (fetched from ``url``) into a RuntimeError that says how to fix it.
+    try:
+        yield
+    except _ACCESS_ERRORS:
+        raise
+    except _READ_ERRORS as e:
+        raise RuntimeError(
+            'The file {} downloaded from {} is corrupt or truncated '
+            '({}: {}). Delete it and call the function again to download '
+            'it again.'.format(path, url, type(e).__name__, e)) from e

@@ -144,6 +144,7 @@ class TestTransformDataset:
         assert ds[[0, 1]] == [10, 20]
 
 
-def test_missing_loaders_are_not_faked():
+def test_unknown_names_raise_clear_errors():
     with pytest.raises(NotImplementedError):
-        datasets.get_mnist
+        datasets.get_imagenet_from_nowhere
+    assert not hasattr(datasets, 'get_imagenet_from_nowhere')
