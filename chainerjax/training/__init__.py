@@ -18,5 +18,6 @@ from chainerjax.training.trigger import get_trigger  # NOQA
 from chainerjax.training.trigger import IntervalTrigger  # NOQA
 from chainerjax.training.updater import StandardUpdater  # NOQA
 from chainerjax.training.updater import Updater  # NOQA
+from chainerjax.training.updaters.parallel_updater import ParallelUpdater  # NOQA
 
 __getattr__ = _missing.module_getattr(__name__)
