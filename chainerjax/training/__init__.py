@@ -1,7 +1,5 @@
 """The training loop (``chainer.training``): Trainer, updaters,
 extensions and triggers.
-
-``ParallelUpdater`` is not provided yet.
 """
 from chainerjax import _missing
 from chainerjax.training import extensions  # NOQA
