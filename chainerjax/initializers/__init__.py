@@ -14,6 +14,13 @@ from chainerjax.initializers.normal import GlorotNormal  # NOQA
 from chainerjax.initializers.normal import HeNormal  # NOQA
 from chainerjax.initializers.normal import LeCunNormal  # NOQA
 from chainerjax.initializers.normal import Normal  # NOQA
+from chainerjax.initializers.orthogonal import Orthogonal  # NOQA
+from chainerjax.initializers.sampling import DownsamplingConvFilter  # NOQA
+from chainerjax.initializers.sampling import UpsamplingDeconvFilter  # NOQA
+from chainerjax.initializers.uniform import GlorotUniform  # NOQA
+from chainerjax.initializers.uniform import HeUniform  # NOQA
+from chainerjax.initializers.uniform import LeCunUniform  # NOQA
+from chainerjax.initializers.uniform import Uniform  # NOQA
 
 __getattr__ = _missing.module_getattr(__name__)
 

@@ -17,6 +17,16 @@ from chainerjax.utils import type_check  # NOQA
 collections_abc = collections.abc
 
 
+def __getattr__(name):
+    # WalkerAlias is a DeviceResident (chainerjax core): imported on first
+    # use, so that importing chainerjax.utils stays free of the core.
+    if name == 'WalkerAlias':
+        from chainerjax.utils.walker_alias import WalkerAlias
+        return WalkerAlias
+    raise AttributeError(
+        'module {!r} has no attribute {!r}'.format(__name__, name))
+
+
 def force_array(x, dtype=None):
     """Turns a scalar into a 0-dimensional array.
 

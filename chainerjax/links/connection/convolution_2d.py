@@ -2,6 +2,7 @@
 from chainerjax.functions.connection import convolution_2d
 from chainerjax import initializers
 from chainerjax import link
+from chainerjax.links.connection import _conv_base
 from chainerjax.utils import conv
 from chainerjax import variable
 
@@ -54,9 +55,8 @@ groups=1)
         dilate, groups = conv._parse_kwargs(
             'Convolution2D', kwargs, ('dilate', 1), ('groups', 1),
             deterministic=conv._DETERMINISTIC_MSG)
-        if ksize is None:
-            out_channels, ksize, in_channels = \
-                in_channels, out_channels, None
+        in_channels, out_channels, ksize = _conv_base.lazy_channels(
+            in_channels, out_channels, ksize)
         self.ksize = ksize
         self.stride = conv._pair(stride)
         self.pad = conv._pair(pad)
@@ -69,14 +69,8 @@ groups=1)
                 initializers._get_initializer(initialW))
             if in_channels is not None:
                 self._initialize_params(in_channels)
-            if nobias:
-                self.b = None
-            else:
-                if initial_bias is None:
-                    initial_bias = 0
-                self.b = variable.Parameter(
-                    initializers._get_initializer(initial_bias),
-                    out_channels)
+            self.b = _conv_base.bias_parameter(
+                nobias, initial_bias, out_channels)
 
     @property
     def printable_specs(self):
@@ -90,15 +84,9 @@ groups=1)
         yield 'groups', self.groups
 
     def _initialize_params(self, in_channels):
-        kh, kw = conv._pair(self.ksize)
-        if self.out_channels % self.groups != 0:
-            raise ValueError('the number of output channels must be'
-                             ' divisible by the number of groups')
-        if in_channels % self.groups != 0:
-            raise ValueError('the number of input channels must be'
-                             ' divisible by the number of groups')
-        self.W.initialize(
-            (self.out_channels, int(in_channels / self.groups), kh, kw))
+        self.W.initialize(_conv_base.filter_shape(
+            in_channels, self.out_channels, conv._pair(self.ksize),
+            self.groups))
 
     @classmethod
     def from_params(cls, W, b=None, stride=1, pad=0, nobias=False,

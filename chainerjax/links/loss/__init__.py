@@ -1,0 +1,1 @@
+"""Loss links (``chainer.links.loss``)."""
