@@ -345,6 +345,12 @@ from chainerjax.functions.pooling.upsampling_2d import upsampling_2d  # NOQA
 
 from chainerjax.functions.rnn.lstm import lstm  # NOQA
 from chainerjax.functions.rnn.lstm import LSTM  # NOQA
+from chainerjax.functions.rnn.n_step_gru import n_step_bigru  # NOQA
+from chainerjax.functions.rnn.n_step_gru import n_step_gru  # NOQA
+from chainerjax.functions.rnn.n_step_lstm import n_step_bilstm  # NOQA
+from chainerjax.functions.rnn.n_step_lstm import n_step_lstm  # NOQA
+from chainerjax.functions.rnn.n_step_rnn import n_step_birnn  # NOQA
+from chainerjax.functions.rnn.n_step_rnn import n_step_rnn  # NOQA
 from chainerjax.functions.rnn.slstm import slstm  # NOQA
 from chainerjax.functions.rnn.slstm import SLSTM  # NOQA
 from chainerjax.functions.rnn.tree_lstm import tree_lstm  # NOQA

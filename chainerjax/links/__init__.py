@@ -32,12 +32,35 @@ from chainerjax.links.loss.crf1d import CRF1d  # NOQA
 from chainerjax.links.loss.hierarchical_softmax import BinaryHierarchicalSoftmax  # NOQA
 from chainerjax.links.loss.negative_sampling import NegativeSampling  # NOQA
 from chainerjax.links.model.classifier import Classifier  # NOQA
+from chainerjax.links.model.vision.googlenet import GoogLeNet  # NOQA
+from chainerjax.links.model.vision.resnet import ResNet101Layers  # NOQA
+from chainerjax.links.model.vision.resnet import ResNet152Layers  # NOQA
+from chainerjax.links.model.vision.resnet import ResNet50Layers  # NOQA
+from chainerjax.links.model.vision.vgg import VGG16Layers  # NOQA
+from chainerjax.links.model.vision.vgg import VGG19Layers  # NOQA
 from chainerjax.links.normalization.batch_normalization import BatchNormalization  # NOQA
 from chainerjax.links.normalization.batch_renormalization import BatchRenormalization  # NOQA
 from chainerjax.links.normalization.decorrelated_batch_normalization import DecorrelatedBatchNormalization  # NOQA
 from chainerjax.links.normalization.group_normalization import GroupNormalization  # NOQA
 from chainerjax.links.normalization.layer_normalization import LayerNormalization  # NOQA
+from chainerjax.links.rnn.gru import GRU  # NOQA
+from chainerjax.links.rnn.gru import StatefulGRU  # NOQA
+from chainerjax.links.rnn.gru import StatelessGRU  # NOQA
 from chainerjax.links.rnn.lstm import LSTM  # NOQA
 from chainerjax.links.rnn.lstm import StatelessLSTM  # NOQA
+from chainerjax.links.rnn.mgu import StatefulMGU  # NOQA
+from chainerjax.links.rnn.mgu import StatelessMGU  # NOQA
+from chainerjax.links.rnn.n_step_gru import NStepBiGRU  # NOQA
+from chainerjax.links.rnn.n_step_gru import NStepGRU  # NOQA
+from chainerjax.links.rnn.n_step_lstm import NStepBiLSTM  # NOQA
+from chainerjax.links.rnn.n_step_lstm import NStepLSTM  # NOQA
+from chainerjax.links.rnn.n_step_rnn import NStepBiRNNReLU  # NOQA
+from chainerjax.links.rnn.n_step_rnn import NStepBiRNNTanh  # NOQA
+from chainerjax.links.rnn.n_step_rnn import NStepRNNReLU  # NOQA
+from chainerjax.links.rnn.n_step_rnn import NStepRNNTanh  # NOQA
+from chainerjax.links.rnn.peephole import StatefulPeepholeLSTM  # NOQA
+from chainerjax.links.rnn.tree_lstm import ChildSumTreeLSTM  # NOQA
+from chainerjax.links.rnn.tree_lstm import NaryTreeLSTM  # NOQA
+from chainerjax.links.rnn.zoneoutlstm import StatefulZoneoutLSTM  # NOQA
 
 __getattr__ = _missing.module_getattr(__name__)
