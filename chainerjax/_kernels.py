@@ -28,7 +28,7 @@ _BOOKKEEPING = frozenset([
     '_output_indexes_to_retain', '_retained_output_data',
     '_local_function_hooks', '_vjp', '_vjp_key', '_in_data', '_out_meta',
     '_diff_mask', '_function', 'lazy_grad_sum', '_n_local_function_hooks',
-    '_stack', '_kernel_dyn', '_kernel_sig', '_in_devices',
+    '_stack', '_kernel_dyn', '_kernel_sig', '_in_devices', '_kernel',
 ])
 
 _cache = {}

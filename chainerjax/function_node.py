@@ -27,6 +27,11 @@ _Variable = variable.Variable
 _ndarray = numpy.ndarray
 
 
+# Signatures (op definition, input shapes and dtypes) whose type checks
+# passed; see FunctionNode.apply.
+_type_checked = set()
+
+
 def _is_float(x):
     return x.dtype.kind in 'fc'
 
@@ -59,6 +64,7 @@ class FunctionNode(object):
     _diff_mask = None
     _kernel_sig = None
     _kernel_dyn = None
+    _kernel = None
     # Attribute names passed to the compiled kernel as arguments (not part
     # of the compile cache key), for scalars that change between calls.
     _dynamic_attributes = frozenset()
@@ -112,8 +118,23 @@ class FunctionNode(object):
         in_data = tuple([x._data for x in input_vars])
         requires_grad = any([x._node.requires_grad for x in input_vars])
 
+        derived = self._derived_backward
+        if derived:
+            sig = _kernels.signature(self)
         if _config.type_check:
-            self._check_data_type_forward(in_data)
+            if derived and not sig[1]:
+                # A built-in op's checks depend only on its static
+                # attributes and the inputs' shapes and dtypes: run them
+                # once per such signature.
+                tc_key = (sig[0], tuple([(d.shape, d.dtype)
+                                         for d in in_data]))
+                if tc_key not in _type_checked:
+                    self._check_data_type_forward(in_data)
+                    if len(_type_checked) > 100000:
+                        _type_checked.clear()
+                    _type_checked.add(tc_key)
+            else:
+                self._check_data_type_forward(in_data)
 
         hooks = getattr(chainerjax._thread_local, 'function_hooks', None)
         if self._n_local_function_hooks:
@@ -129,8 +150,9 @@ class FunctionNode(object):
         enable_bp = requires_grad and enable_backprop
         self._input_indexes_to_retain = None
         self._output_indexes_to_retain = None
-        if self._derived_backward:
-            outputs = self._forward_derived(input_vars, in_data, enable_bp)
+        if derived:
+            outputs = self._forward_derived(input_vars, in_data, enable_bp,
+                                            sig)
         else:
             outputs = self._forward_custom(input_vars, in_data)
 
@@ -171,8 +193,8 @@ class FunctionNode(object):
                         ret[i]._node.data = outputs[i]
         return ret
 
-    def _forward_derived(self, input_vars, in_data, enable_bp):
-        key, dyn = _kernels.signature(self)
+    def _forward_derived(self, input_vars, in_data, enable_bp, sig):
+        key, dyn = sig
         if enable_bp:
             no_grad = self._no_grad_inputs
             if no_grad:
@@ -185,11 +207,13 @@ class FunctionNode(object):
                               for x, d in zip(input_vars, in_data)])
             kernel = _kernels.get_kernel(self, key, mask)
             outputs, vjp = kernel.fwd_vjp(dyn, in_data)
-            self._vjp = vjp
-            self._diff_mask = mask
-            self._kernel_sig = key
-            self._kernel_dyn = dyn
-            self._out_meta = tuple([(y.shape, y.dtype) for y in outputs])
+            d = self.__dict__
+            d['_vjp'] = vjp
+            d['_diff_mask'] = mask
+            d['_kernel_sig'] = key
+            d['_kernel_dyn'] = dyn
+            d['_kernel'] = kernel
+            d['_out_meta'] = tuple([(y.shape, y.dtype) for y in outputs])
         else:
             kernel = _kernels.get_kernel(self, key, None)
             outputs = kernel.fwd(dyn, in_data)
@@ -339,21 +363,33 @@ class FunctionNode(object):
         return tuple(gys)
 
     def _backward_fast(self, target_input_indexes, grad_outputs):
-        key, mask = self._kernel_sig, self._diff_mask
-        kernel = _kernels.get_kernel(self, key, mask)
-        gxs = kernel.bwd(self._vjp, self._gy_arrays(grad_outputs))
+        mask = self._diff_mask
+        kernel = self._kernel
+        if kernel is None:
+            kernel = _kernels.get_kernel(self, self._kernel_sig, mask)
+        if len(grad_outputs) == 1 and grad_outputs[0] is not None and \
+                self._out_meta[0][1].kind in 'fc':
+            gy = grad_outputs[0]
+            gxs = kernel.bwd(self._vjp, (gy._data,))
+            device = gy._device
+        else:
+            gxs = kernel.bwd(self._vjp, self._gy_arrays(grad_outputs))
+            device = None
+            for gy in grad_outputs:
+                if gy is not None:
+                    device = gy._device
+                    break
+        from_op = _Variable._from_op
+        if len(gxs) == len(mask) == len(target_input_indexes):
+            # Every input is differentiated and wanted (the common case).
+            return tuple([from_op(gx, device, True) for gx in gxs])
         full = [None] * len(mask)
         it = iter(gxs)
         for i, m in enumerate(mask):
             if m:
                 full[i] = next(it)
-        device = None
-        for gy in grad_outputs:
-            if gy is not None:
-                device = gy._device
-                break
         return tuple([None if full[i] is None else
-                      _Variable._from_op(full[i], device, True)
+                      from_op(full[i], device, True)
                       for i in target_input_indexes])
 
     def _backward_differentiable(self, target_input_indexes, grad_outputs):
