@@ -1,0 +1,48 @@
+"""Regenerates every golden fixture with real Chainer 7.8.1.
+
+Runs ``compat_tests/fixtures/generate.py``, the optimizer trajectories'
+generator and every ``make_*.py`` generator under ``tests/``, each in its
+own interpreter (the one running this script, which must have Chainer
+7.8.1 importable: ``tox -e reference`` sets that up).
+
+Usage: python tools/regenerate_fixtures.py [substring ...]
+    With substrings, only the generators whose path contains one of them.
+"""
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def generators():
+    found = ['compat_tests/fixtures/generate.py',
+             'compat_tests/optimizers/generate.py']
+    for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, 'tests')):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.startswith('make_') and name.endswith('.py'):
+                found.append(os.path.relpath(os.path.join(dirpath, name),
+                                             ROOT))
+    return [g for g in found if os.path.exists(os.path.join(ROOT, g))]
+
+
+def main(argv):
+    import chainer
+    if chainer.__version__ != '7.8.1' or 'chainerjax' in chainer.__file__:
+        sys.exit('real Chainer 7.8.1 is needed, found {} at {}'.format(
+            chainer.__version__, chainer.__file__))
+    failed = []
+    for gen in generators():
+        if argv and not any(s in gen for s in argv):
+            continue
+        print('==', gen, flush=True)
+        rc = subprocess.call([sys.executable, gen], cwd=ROOT)
+        if rc:
+            failed.append(gen)
+    if failed:
+        sys.exit('failed: ' + ', '.join(failed))
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
