@@ -136,15 +136,13 @@ def _add_note(e, func):
 def _backprop_to_all(outputs, retain_grad, loss_scale):
     """Backprop from ``outputs`` (list of (node, grad Variable)) to all
     leaves, setting their ``grad_var``."""
+    # Candidates are visited by decreasing rank; the counter keeps the heap
+    # from ever comparing two nodes.
     cand_funcs = []
     seen = set()
-    counter = [0]
-
-    def add_cand(func):
-        if func not in seen:
-            heapq.heappush(cand_funcs, (-func.rank, counter[0], func))
-            counter[0] += 1
-            seen.add(func)
+    counter = 0
+    heappush = heapq.heappush
+    heappop = heapq.heappop
 
     grads = _GradTable(load_leaf_grads=True)
     leaf_nodes = set()
@@ -153,14 +151,16 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
         func = y.creator_node
         if func is None:
             leaf_nodes.add(y)
-        else:
-            add_cand(func)
+        elif func not in seen:
+            heappush(cand_funcs, (-func.rank, counter, func))
+            counter += 1
+            seen.add(func)
 
     is_debug = _config.debug
     enable_backprop = bool(_config.enable_backprop)
     base_hooks = chainerjax.get_function_hooks().values()
     while cand_funcs:
-        _, _, func = heapq.heappop(cand_funcs)
+        func = heappop(cand_funcs)[2]
         inputs = func.inputs
         if inputs is None:
             continue
@@ -202,10 +202,13 @@ def _backprop_to_all(outputs, retain_grad, loss_scale):
         for x, gx in in_grad.items():
             if not gx:
                 continue
-            if x.creator_node is None:
+            creator = x.creator_node
+            if creator is None:
                 leaf_nodes.add(x)
-            else:
-                add_cand(x.creator_node)
+            elif creator not in seen:
+                heappush(cand_funcs, (-creator.rank, counter, creator))
+                counter += 1
+                seen.add(creator)
 
     for x in leaf_nodes:
         var = x._variable()
