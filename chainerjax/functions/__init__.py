@@ -273,6 +273,7 @@ from chainerjax.functions.math.prod import prod  # NOQA
 from chainerjax.functions.math.prod import Prod  # NOQA
 from chainerjax.functions.math.scale import scale  # NOQA
 from chainerjax.functions.math.sign import sign  # NOQA
+from chainerjax.functions.math.sparse_matmul import sparse_matmul  # NOQA
 from chainerjax.functions.math.sqrt import rsqrt  # NOQA
 from chainerjax.functions.math.sqrt import Rsqrt  # NOQA
 from chainerjax.functions.math.sqrt import sqrt  # NOQA
@@ -335,6 +336,10 @@ from chainerjax.functions.pooling.max_pooling_nd import max_pooling_1d  # NOQA
 from chainerjax.functions.pooling.max_pooling_nd import max_pooling_2d  # NOQA
 from chainerjax.functions.pooling.max_pooling_nd import max_pooling_3d  # NOQA
 from chainerjax.functions.pooling.max_pooling_nd import max_pooling_nd  # NOQA
+from chainerjax.functions.pooling.roi_average_align_2d import roi_average_align_2d  # NOQA
+from chainerjax.functions.pooling.roi_average_pooling_2d import roi_average_pooling_2d  # NOQA
+from chainerjax.functions.pooling.roi_max_align_2d import roi_max_align_2d  # NOQA
+from chainerjax.functions.pooling.roi_max_pooling_2d import roi_max_pooling_2d  # NOQA
 from chainerjax.functions.pooling.roi_pooling_2d import roi_pooling_2d  # NOQA
 from chainerjax.functions.pooling.spatial_pyramid_pooling_2d import spatial_pyramid_pooling_2d  # NOQA
 from chainerjax.functions.pooling.unpooling_2d import unpooling_2d  # NOQA

@@ -12,6 +12,10 @@ import tempfile
 import numpy
 
 from chainerjax.utils import type_check  # NOQA
+# sparse.py imports the core only when a CooMatrix is built
+from chainerjax.utils.sparse import CooMatrix  # NOQA
+from chainerjax.utils.sparse import get_order  # NOQA
+from chainerjax.utils.sparse import to_coo  # NOQA
 
 
 collections_abc = collections.abc

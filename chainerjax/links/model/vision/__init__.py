@@ -1,0 +1,1 @@
+"""Pre-trained vision models (``chainer.links.model.vision``)."""
