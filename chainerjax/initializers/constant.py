@@ -4,18 +4,19 @@ import numpy
 from chainerjax import initializer
 
 
-class Constant(initializer.Initializer):
-    """Fills with ``fill_value`` (a scalar or an array broadcast to the
-    target).
+class _Constant(initializer.Initializer):
+    """Base of the initializers that fill with the class's ``fill_value``
+    (a scalar or an array broadcast to the target)."""
 
-    Args:
-        fill_value: the value.
-        dtype: the dtype of the arrays made.
-    """
+    fill_value = None
 
-    def __init__(self, fill_value, dtype=None):
-        self.fill_value = fill_value
-        super(Constant, self).__init__(dtype)
+    def __init__(self, dtype=None):
+        value = self.fill_value
+        if not (numpy.isscalar(value) or hasattr(value, 'shape')):
+            raise ValueError(
+                'fill_value must be either scalar, numpy.ndarray or '
+                'jax.Array, not {}'.format(type(value).__name__))
+        super(_Constant, self).__init__(dtype)
 
     def __call__(self, array):
         if self.dtype is not None:
@@ -28,19 +29,48 @@ class Constant(initializer.Initializer):
         array[...] = value
 
 
-def Zero(dtype=None):
-    """Returns an initializer that fills with zeros."""
-    return Constant(0.0, dtype=dtype)
+class Constant(_Constant):
+    """Fills with ``fill_value`` (a scalar or an array broadcast to the
+    target).
+
+    Args:
+        fill_value: the value.
+        dtype: the dtype of the arrays made.
+    """
+
+    def __init__(self, fill_value, dtype=None):
+        self.fill_value = fill_value
+        super(Constant, self).__init__(dtype)
 
 
-def One(dtype=None):
-    """Returns an initializer that fills with ones."""
-    return Constant(1.0, dtype=dtype)
+class Zero(_Constant):
+    """Fills with zeros.
+
+    Args:
+        dtype: the dtype of the arrays made.
+    """
+
+    fill_value = 0.0
 
 
-def NaN(dtype=None):
-    """Returns an initializer that fills with NaN."""
-    return Constant(numpy.nan, dtype=dtype)
+class One(_Constant):
+    """Fills with ones.
+
+    Args:
+        dtype: the dtype of the arrays made.
+    """
+
+    fill_value = 1.0
+
+
+class NaN(_Constant):
+    """Fills with NaN.
+
+    Args:
+        dtype: the dtype of the arrays made.
+    """
+
+    fill_value = numpy.nan
 
 
 class Identity(initializer.Initializer):

@@ -61,9 +61,8 @@ def describe_initializer(init):
 
 
 def _chainer_initializer_name(name):
-    # Chainer's Zero and One are subclasses of Constant; chainerjax's are
-    # functions returning a Constant (same fill_value)
-    return 'Constant' if name in ('Zero', 'One') else name
+    # initializer class names are Chainer's (Zero and One included)
+    return name
 
 
 def check_structure(model, name):
