@@ -17,7 +17,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def generators():
     found = ['compat_tests/fixtures/generate.py',
-             'compat_tests/optimizers/generate.py']
+             'compat_tests/optimizers/generate.py',
+             'compat_tests/training/generate.py',
+             'compat_tests/serializers/generate.py',
+             'compat_tests/links/generate.py']
     for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, 'tests')):
         dirnames.sort()
         for name in sorted(filenames):
