@@ -7,8 +7,10 @@ Usage::
 
 The denominator, tools/chainer_api_names.json, is produced from real Chainer
 7.8.1 by tools/chainer_api_names.py. A name counts as implemented when the
-corresponding chainerjax module has it and using it does not raise
-NotImplementedInChainerjax / NotImplementedError at attribute access.
+corresponding chainerjax module has it, using it does not raise
+NotImplementedInChainerjax / NotImplementedError at attribute access, and it
+is not marked ``_chainerjax_unsupported`` (a class that exists only to raise
+a clear error when used, because it cannot work on JAX).
 """
 import importlib
 import json
@@ -29,10 +31,11 @@ def _has(module_name, name):
     if _missing.is_placeholder(mod):
         return False
     try:
-        getattr(mod, name)
+        obj = getattr(mod, name)
     except (AttributeError, NotImplementedError):
         return False
-    return True
+    # a name that exists only to raise a clear error (it cannot work on JAX)
+    return not getattr(obj, '_chainerjax_unsupported', False)
 
 
 def render():

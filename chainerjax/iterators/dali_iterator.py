@@ -17,6 +17,9 @@ class DaliIterator(iterator.Iterator):
         repeat (bool): loop forever.
     """
 
+    # Counted as missing in docs/api_coverage.md: it cannot work on JAX.
+    _chainerjax_unsupported = True
+
     def __init__(self, pipeline, repeat=True):
         raise NotImplementedError(
             'DaliIterator: NVIDIA DALI is not supported on chainerjax (the '
