@@ -215,6 +215,11 @@ class Summary(object):
         """
         if isinstance(value, variable.Variable):
             value = value.array
+        if isinstance(value, (numpy.floating, numpy.ndarray)) and \
+                value.dtype.kind == 'f' and value.dtype.itemsize < 8:
+            # Chainer (NumPy 1) accumulated float32/float16 reports in
+            # float64; NumPy 2 would keep float32.
+            value = value.astype(numpy.float64)
         self._x += weight * value
         self._x2 += weight * value * value
         self._n += weight
