@@ -12,9 +12,12 @@ state). Later calls run a compiled, pure version: every piece of state (the
 parameters and their gradients, persistents such as BatchNormalization's
 statistics, each update rule's state and step count, the optimizer's ``t``,
 its hyperparameters, the random key) goes in as arguments and comes out as
-results, and is written back to the Python objects afterwards. Values passed
-to ``chainer.report`` inside the step come back as results too and are
-reported to the current reporter after each call.
+results, and is written back to the Python objects afterwards. So are the
+Variables and JAX arrays that Links keep in plain attributes (``L.LSTM``'s
+``c`` and ``h``, ``L.Classifier``'s ``loss``): they come back as Variables
+without a graph. Values passed to ``chainer.report`` inside the step come
+back as results too and are reported to the current reporter after each
+call. A step called from a step being traced is part of it.
 
 Changing a hyperparameter (``optimizer.lr = ...``) does not recompile: float
 hyperparameters are traced. A new input shape or dtype compiles a new
@@ -23,7 +26,7 @@ version (see :attr:`JitStep.compiles`).
 import functools
 import linecache
 import os
-import sys
+import threading
 import traceback
 import types
 import warnings
@@ -39,6 +42,26 @@ _Tracer = jax.core.Tracer
 _array_types = (numpy.ndarray, jax.Array)
 _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 _RECOMPILE_WARN_AT = 4
+
+
+class _Inline(threading.local):
+    depth = 0
+
+
+_inline = _Inline()
+
+
+class inline_steps(object):
+    """Context in which a :class:`JitStep` runs its function directly: it
+    is part of an enclosing step (one being traced, or a compiled
+    update_core running eagerly)."""
+
+    def __enter__(self):
+        _inline.depth += 1
+        return self
+
+    def __exit__(self, *args):
+        _inline.depth -= 1
 
 
 class UntraceableError(RuntimeError):
@@ -122,14 +145,22 @@ def _code_names(code):
 # the state of links and optimizers, as a flat list of slots
 
 class _Slot(object):
-    """One piece of state: how to read it and how to write it back."""
+    """One piece of state: how to read it and how to write it back
+    (``save``/``restore``: how to put the Python objects back after a
+    trace; by default ``get``/``set``)."""
 
-    __slots__ = ('get', 'set', 'name', 'donate')
+    __slots__ = ('get', 'set', 'name', 'donate', 'save', 'restore',
+                 'attr')
 
-    def __init__(self, name, get, set, donate=False):
+    def __init__(self, name, get, set, donate=False, save=None,
+                 restore=None, attr=None):
         self.name = name
         self.get = get
         self.set = set
+        self.save = get if save is None else save
+        self.restore = set if restore is None else restore
+        # (object, attribute name) for the state held in an attribute
+        self.attr = attr
         # Donated buffers are reused for the results. Only arrays the user
         # sees as jax.Array (JAX devices) are donated: a NumPy view of a
         # donated buffer ('@numpy') would silently read freed memory.
@@ -174,6 +205,118 @@ def _persistent_slots(link, path):
                 lk.__dict__[n] = v
             slots.append(_Slot(path + '/' + name, get, set))
     return slots
+
+
+def _state_attr_names(obj, test):
+    """The attributes of ``obj`` whose values pass ``test``, but its
+    parameters, persistents and child links."""
+    d = obj.__dict__
+    names = [n for n, v in d.items() if test(v)]
+    if names:
+        skip = d.get('_persistent', ())
+        names = [n for n in names if n not in skip]
+    return names
+
+
+def _is_state_value(value):
+    """A Variable (not a Parameter) or a JAX array held as an attribute."""
+    if isinstance(value, variable.Variable):
+        return not isinstance(value, variable.Parameter) and \
+            value._data is not None
+    return isinstance(value, jax.Array)
+
+
+def _attr_slots(obj, path):
+    """State a Link (or an updater) keeps in plain attributes: the
+    Variables and JAX arrays it holds outside its parameters and
+    persistents, such as ``L.LSTM``'s ``c`` and ``h`` or
+    ``L.Classifier``'s ``loss``. They are read by the next step, so they
+    go in and come out of the compiled step like persistents (a Variable
+    comes back without a graph: the graph cannot cross a compiled call).
+    """
+    slots = []
+    for name in sorted(_state_attr_names(obj, _is_state_value)):
+        value = obj.__dict__[name]
+
+        def get(o=obj, n=name):
+            v = o.__dict__.get(n)
+            return v._data if isinstance(v, variable.Variable) else v
+
+        if isinstance(value, variable.Variable):
+            rg = value.requires_grad
+
+            def set(v, o=obj, n=name, d=value._device, rg=rg):
+                if v is not None:
+                    v = variable.Variable._from_op(v, d, rg)
+                o.__dict__[n] = v
+            tag = '@variable' if rg else '@variable-nograd'
+        else:
+            def set(v, o=obj, n=name):
+                o.__dict__[n] = v
+            tag = '@array'
+
+        def save(o=obj, n=name):
+            return o.__dict__[n]
+
+        def restore(v, o=obj, n=name):
+            o.__dict__[n] = v
+        slots.append(_Slot(path + '.' + name + tag, get, set,
+                           save=save, restore=restore, attr=(obj, name)))
+    return slots
+
+
+def _holds_tracer(value):
+    """A Variable (not a Parameter) holding a traced value, or one."""
+    if isinstance(value, variable.Variable):
+        return not isinstance(value, variable.Parameter) and \
+            isinstance(value._data, _Tracer)
+    return isinstance(value, _Tracer)
+
+
+class _AttrCapture(object):
+    """Finds attributes that a traced step set to traced values although
+    they held no state before (``self.h = ...`` after ``reset_state()``,
+    a new attribute): their values come back as results and are written
+    after the call, and the attributes are put back meanwhile."""
+
+    def __init__(self, holders):
+        self.holders = holders
+
+    def before(self):
+        self.snapshot = [dict(o.__dict__) for o in self.holders]
+
+    def after(self, slot_attrs):
+        found, values = [], []
+        for i, obj in enumerate(self.holders):
+            for name in _state_attr_names(obj, _holds_tracer):
+                if (id(obj), name) in slot_attrs:
+                    continue
+                value = obj.__dict__[name]
+                if isinstance(value, variable.Variable):
+                    found.append((i, name, True, value.requires_grad,
+                                  value._device))
+                    values.append(value._data)
+                else:
+                    found.append((i, name, False, False, None))
+                    values.append(value)
+        return tuple(found), tuple(values)
+
+    def restore(self):
+        # put back (or remove) what still holds a traced value
+        for obj, snap in zip(self.holders, self.snapshot):
+            for name in list(obj.__dict__):
+                if _holds_tracer(obj.__dict__[name]):
+                    if name in snap:
+                        obj.__dict__[name] = snap[name]
+                    else:
+                        del obj.__dict__[name]
+
+
+def _write_attrs(holders, found, values):
+    for (i, name, is_var, rg, device), v in zip(found, values):
+        if is_var:
+            v = variable.Variable._from_op(v, device, rg)
+        holders[i].__dict__[name] = v
 
 
 def _hyper_slots(hyperparam, path):
@@ -221,7 +364,15 @@ def _optimizer_slots(opt, path):
 
     def set_t(v, o=opt):
         o.t = v
-    slots = [_Slot(path + '/t', get_t, set_t)]
+
+    def get_epoch(o=opt):
+        return o.epoch
+
+    def set_epoch(v, o=opt):
+        o.epoch = v
+    # the epoch too: new_epoch() may be called inside a step
+    slots = [_Slot(path + '/t', get_t, set_t),
+             _Slot(path + '/epoch', get_epoch, set_epoch)]
     slots += _hyper_slots(opt.hyperparam, path + '/hyperparam')
     if opt.target is not None:
         for name, param in sorted(opt.target.namedparams()):
@@ -232,9 +383,10 @@ def _optimizer_slots(opt, path):
     return slots
 
 
-def _collect_slots(links, optimizers):
+def _collect_slots(links, optimizers, others=()):
     slots = []
     seen_params = set()
+    seen_links = set()
     for i, link in enumerate(links):
         for lpath, sub in link.namedlinks():
             prefix = 'link%d%s' % (i, lpath)
@@ -244,11 +396,36 @@ def _collect_slots(links, optimizers):
                 if id(param) in seen_params:
                     continue
                 seen_params.add(id(param))
-                slots += _param_slots(param, prefix + name)
+                data_slot, grad_slot = _param_slots(param, prefix + name)
+                # a share-mode copy's array lives in its original: one data
+                # slot for both (its gradient is its own)
+                root = param._share_root() if isinstance(
+                    param, variable._SharedArray) else param
+                if ('data', id(root)) not in seen_params:
+                    seen_params.add(('data', id(root)))
+                    slots.append(data_slot)
+                slots.append(grad_slot)
             slots += _persistent_slots(sub, prefix)
+            if id(sub) not in seen_links:
+                seen_links.add(id(sub))
+                slots += _attr_slots(sub, prefix)
     for i, opt in enumerate(optimizers):
         slots += _optimizer_slots(opt, 'optimizer%d' % i)
+    for i, obj in enumerate(others):
+        slots += _attr_slots(obj, 'object%d' % i)
     return slots
+
+
+def _holders(links, others=()):
+    """Every sublink of ``links`` (once) and ``others``: the objects whose
+    attributes may hold state."""
+    out, seen = [], set()
+    for link in links:
+        for sub in link.links():
+            if id(sub) not in seen:
+                seen.add(id(sub))
+                out.append(sub)
+    return out + list(others)
 
 
 def _needs_eager_warmup(links, optimizers):
@@ -296,11 +473,12 @@ class _ReportCapture(object):
     def after(self):
         obs = self.observation
         if obs is None:
-            return (), ()
-        keys, values = [], []
+            return (), (), ()
+        keys, is_var, values = [], [], []
         for k, v in list(obs.items()):
             if k not in self.snapshot or self.snapshot[k] is not v:
                 keys.append(k)
+                is_var.append(isinstance(v, variable.Variable))
                 values.append(v.array if isinstance(v, variable.Variable)
                               else v)
                 # leave no tracer behind in the real reporter
@@ -308,7 +486,13 @@ class _ReportCapture(object):
                     obs[k] = self.snapshot[k]
                 else:
                     del obs[k]
-        return tuple(keys), tuple(values)
+        return tuple(keys), tuple(is_var), tuple(values)
+
+
+def _reported(keys, is_var, values):
+    # a reported Variable is reported as a Variable, as in eager mode
+    return [(k, variable.Variable(v, requires_grad=False) if w else v)
+            for k, w, v in zip(keys, is_var, values)]
 
 
 def _current_reporter():
@@ -364,6 +548,23 @@ def _explain(e):
         '(StandardUpdater(..., jit=False), or jit=\'auto\' to fall back '
         'automatically).\n\nJAX said: {}: {}'.format(
             where, type(e).__name__, str(e).split('\n')[0]))
+
+
+def _check_numpy_random(before, fun):
+    """A step that draws from NumPy's global generator while it is traced
+    would reuse the numbers of that one draw at every call."""
+    after = numpy.random.get_state()
+    if after[2] == before[2] and after[3:] == before[3:] and \
+            numpy.array_equal(after[1], before[1]):
+        return
+    raise UntraceableError(
+        'The step {!r} draws random numbers from NumPy (numpy.random.*) '
+        'while chainerjax.jit traces it: compiled, it would use the same '
+        'numbers at every call. Draw them outside the step and pass them '
+        'as arguments, use chainerjax random functions (F.dropout, '
+        'F.gaussian...) or jax.random with chainerjax.random.next_key(), '
+        'or run this step eagerly (jit=False, or jit=\'auto\' to fall '
+        'back automatically).'.format(getattr(fun, '__name__', fun)))
 
 
 # ---------------------------------------------------------------------------
@@ -428,12 +629,16 @@ class JitStep(object):
         calls (int): how many times it has been called.
     """
 
-    def __init__(self, fun, links=None, optimizers=None, warmup=True):
+    def __init__(self, fun, links=None, optimizers=None, warmup=True,
+                 state_objects=()):
         functools.update_wrapper(self, fun)
         self.fun = fun
         self._links = list(links) if links is not None else None
         self._optimizers = list(optimizers) if optimizers is not None \
             else None
+        # objects other than Links whose Variable/array attributes are
+        # state too (an updater whose update_core is compiled)
+        self._state_objects = list(state_objects)
         self._warmup = warmup
         self._cache = {}
         self.compiles = 0
@@ -467,12 +672,16 @@ class JitStep(object):
         return links, optimizers
 
     def __call__(self, *args, **kwargs):
+        if _inline.depth:
+            # called from a step being traced (or a compiled update_core
+            # run eagerly): part of that computation
+            return self.fun(*args, **kwargs)
         self.calls += 1
         links, optimizers = self._objects(args, kwargs)
         if self._warmup and (self.calls == 1 or _needs_eager_warmup(
                 links, optimizers)):
             return self.fun(*args, **kwargs)
-        slots = _collect_slots(links, optimizers)
+        slots = _collect_slots(links, optimizers, self._state_objects)
         state = [_to_jax(s.get()) for s in slots]
         dynamic, static, treedef = _split_args(args, kwargs)
         # The random stream: after chainerjax.random.seed() the step draws
@@ -494,13 +703,14 @@ class JitStep(object):
                bool(cfg.train), bool(cfg.enable_backprop))
         entry = self._cache.get(key)
         if entry is None:
-            entry = self._compile(slots, static, treedef)
+            holders = _holders(links, self._state_objects)
+            entry = self._compile(slots, static, treedef, holders)
             self._cache[key] = entry
-        compiled, report_keys = entry
+        compiled, report_keys, holders, attr_keys = entry
         donated = [v for s, v in zip(slots, state) if s.donate]
         kept = [v for s, v in zip(slots, state) if not s.donate]
         try:
-            new_state, out, reports, key_out = compiled(
+            new_state, out, reports, attrs, key_out = compiled(
                 donated, kept, dynamic, key_in)
         except _TRACE_ERRORS as e:
             raise _explain(e) from None
@@ -510,25 +720,33 @@ class JitStep(object):
             self._key = key_out
         for s, v in zip(slots, new_state):
             s.set(v)
+        if attr_keys[0]:
+            _write_attrs(holders, attr_keys[0], attrs)
         if report_keys[0]:
             reporter = _current_reporter()
             if reporter is not None:
-                reporter.observation.update(zip(report_keys[0], reports))
+                reporter.observation.update(_reported(
+                    report_keys[0], report_keys[1], reports))
         return jax.tree_util.tree_map(
             lambda a: variable.Variable(a, requires_grad=False)
             if isinstance(a, jax.Array) else a, out)
 
-    def _compile(self, slots, static, treedef):
-        report_keys = [()]
+    def _compile(self, slots, static, treedef, holders):
+        report_keys = [(), ()]
+        attr_keys = [()]
         fun = self.fun
         step = self
+        slot_attrs = set((id(s.attr[0]), s.attr[1]) for s in slots
+                         if s.attr is not None)
 
         def pure(donated, kept, dynamic, key):
             d_it, k_it = iter(donated), iter(kept)
             state = [next(d_it) if s.donate else next(k_it) for s in slots]
             step.compiles += 1
             step._note_signature(static, dynamic)
-            saved = [s.get() for s in slots]
+            saved = [s.save() for s in slots]
+            attrs = _AttrCapture(holders)
+            attrs.before()
             for s, v in zip(slots, state):
                 s.set(v)
             box = {'key': key}
@@ -541,24 +759,31 @@ class JitStep(object):
             capture = _ReportCapture()
             capture.before()
             ok = False
+            np_random = numpy.random.get_state()
             try:
-                with _random.key_provider(provider):
+                # a JitStep that fun calls is part of this computation
+                with _random.key_provider(provider), inline_steps():
                     args, kwargs = _join_args(dynamic, static, treedef)
                     out = fun(*args, **kwargs)
+                _check_numpy_random(np_random, step)
                 new_state = [_to_jax(s.get()) for s in slots]
-                keys, values = capture.after()
-                report_keys[0] = keys
+                attr_keys[0], attr_values = attrs.after(slot_attrs)
+                keys, is_var, values = capture.after()
+                report_keys[:] = [keys, is_var]
                 ok = True
             finally:
                 for s, v in zip(slots, saved):
-                    s.set(v)
+                    s.restore(v)
+                attrs.restore()
                 if not ok and capture.observation is not None:
                     # leave no tracer in the real reporter
                     capture.observation.clear()
                     capture.observation.update(capture.snapshot)
-            return new_state, _out_to_arrays(out), values, box['key']
+            return (new_state, _out_to_arrays(out), values, attr_values,
+                    box['key'])
 
-        return jax.jit(pure, donate_argnums=(0,)), report_keys
+        return (jax.jit(pure, donate_argnums=(0,)), report_keys, holders,
+                attr_keys)
 
     def _note_signature(self, static, dynamic):
         sig = (tuple((tuple(a.shape), str(a.dtype)) for a in dynamic),
