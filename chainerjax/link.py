@@ -52,9 +52,19 @@ def _shape_and_dtype(value):
 
 
 def _shallow_copy_param(param):
-    # A new Parameter object sharing the array (copy.copy of a Parameter).
-    ret = object.__new__(type(param))
-    return param._copy_to(ret)
+    # A new Parameter object sharing the array with ``param``, as
+    # copy.copy of a Parameter does in Chainer (where both hold the same
+    # data cell): a new array set on either, by an optimizer or a compiled
+    # step, is seen by both.
+    ret = object.__new__(variable._shared_class(type(param)))
+    d = param.__dict__.copy()
+    for name in variable._SHARED_STATE:
+        d.pop(name, None)
+    d['_share_src'] = param
+    ret.__dict__ = d
+    ret._node = variable.VariableNode(ret, param.name, param.requires_grad)
+    ret._node._set_data_type(param._data)
+    return ret
 
 
 def _copy_persistent_into(dst, src):

@@ -717,6 +717,64 @@ class Variable(object):
         self._node = VariableNode(self, name, requires_grad)
 
 
+# The array state a share-mode copy of a Parameter keeps in its source.
+_SHARED_STATE = ('_data', '_np_view', '_device')
+
+
+def _shared_attr(name):
+    def get(self):
+        return getattr(self.__dict__['_share_src'], name)
+
+    def set(self, value):
+        setattr(self.__dict__['_share_src'], name, value)
+    return property(get, set)
+
+
+class _SharedArray(object):
+    """Mixin of the Parameters made by ``Link.copy(mode='share')``.
+
+    Chainer's copies share the data cell of the original Parameter, so a
+    new array assigned to either (``p.array = ...``, an optimizer update) is
+    seen by both. chainerjax replaces arrays rather than writing into them
+    (always under jit and on JAX devices), so the copy reads and writes its
+    array through the original. Gradients, nodes and update rules stay
+    separate. Pickling or deep-copying it gives a plain Parameter.
+    """
+
+    _data = _shared_attr('_data')
+    _np_view = _shared_attr('_np_view')
+    _device = _shared_attr('_device')
+
+    def _share_root(self):
+        src = self.__dict__['_share_src']
+        return src._share_root() if isinstance(src, _SharedArray) else src
+
+    def __reduce_ex__(self, protocol):
+        state = self.__getstate__()
+        state.pop('_share_src', None)
+        return (_new_object, (type(self).__mro__[2],), state)
+
+
+def _new_object(cls):
+    return object.__new__(cls)
+
+
+_shared_classes = {}
+
+
+def _shared_class(cls):
+    """The share-copy class of a Parameter class ``cls``."""
+    if issubclass(cls, _SharedArray):
+        cls = cls.__mro__[2]
+    shared = _shared_classes.get(cls)
+    if shared is None:
+        shared = type(cls.__name__, (_SharedArray, cls),
+                      {'__module__': cls.__module__,
+                       '__qualname__': cls.__qualname__})
+        _shared_classes[cls] = shared
+    return shared
+
+
 def _format(var, separator):
     arr = var.array
     prefix = 'variable ' + var.name if var.name else 'variable'
