@@ -90,3 +90,22 @@ def test_fixture_versions():
     with open(os.path.join(_harness.FIXTURES, 'VERSIONS.json')) as f:
         versions = json.load(f)
     assert versions['chainer'] == '7.8.1'
+
+
+def test_tolerance_override_is_per_key():
+    exp = _expected({'x_g1': numpy.ones(2, numpy.float16),
+                     'x_g0': numpy.ones(2, numpy.float16)})
+    act = {'x_g1': numpy.full(2, 1.03, numpy.float16),
+           'x_g0': numpy.full(2, 1.03, numpy.float16)}
+    tol = {'*_g1': (1e-2, 1e-1)}
+    errors = _harness.compare('case', exp, act, tol)
+    assert len(errors) == 1 and errors[0].startswith('x_g0'), errors
+
+
+def test_locate_sub_package_modules():
+    mod, folder, base = _harness.locate('functions.activation')
+    assert mod == 'compat_tests.functions.cases_activation'
+    assert base == 'activation'
+    assert folder.endswith('functions/fixtures')
+    assert _harness.locate('core') == (
+        'compat_tests.cases.core', _harness.FIXTURES, 'core')

@@ -7,10 +7,6 @@ MODULE = 'type_check'
 
 # Known disagreements with Chainer (strict xfail; see compat_tests/README.md).
 XFAIL = {
-    'case_reshape_broadcast_mismatch':
-        'F.reshape(x, (-1, -1)): Chainer AssertionError, chainerjax ValueError; F.transpose(x, (0, 0)): Chainer ValueError, chainerjax TypeError',
-    'case_type_check_disabled_skips':
-        'F.sum(x, 5) with type_check=False: Chainer numpy AxisError, chainerjax ValueError',
 }
 
 

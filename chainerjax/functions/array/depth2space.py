@@ -1,5 +1,6 @@
 """Depth to space (pixel shuffle)."""
 import jax.numpy as jnp
+import numpy
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -20,6 +21,10 @@ class Depth2Space(function_node.FunctionNode):
         r = self.r
         bsize, c, a, b = X.shape
         c //= r ** 2
+        # numpy's error (ValueError) when the channels do not divide, as in
+        # Chainer, which reshapes with numpy.
+        numpy.reshape(numpy.broadcast_to(False, X.shape),
+                      (bsize, r, r, c, a, b))
         X = jnp.reshape(X, (bsize, r, r, c, a, b))
         X = jnp.transpose(X, (0, 3, 4, 1, 5, 2))
         return jnp.reshape(X, (bsize, c, a * r, b * r)),

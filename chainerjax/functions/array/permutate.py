@@ -23,6 +23,25 @@ def _check_indices(indices):
             raise ValueError('indices contains duplicate value: {}'.format(s))
 
 
+def _check_bounds(indices, shape, axis, inv):
+    # numpy's IndexError for an index out of range (JAX would clamp it), as
+    # in Chainer on NumPy, which indexes with numpy (the inverse permutation
+    # first writes at ``indices`` into an array of ``len(indices)``). Only
+    # NumPy indices are checked: reading a device array would synchronize.
+    # (a bad axis is left to the type check)
+    if not isinstance(indices, numpy.ndarray) or len(indices) == 0 or \
+            not 0 <= max(axis, 0) < len(shape):
+        return
+    size = shape[max(axis, 0)]
+    if inv:
+        size = min(size, len(indices))
+    for i in (indices.min(), indices.max()):
+        if not -size <= i < size:
+            raise IndexError(
+                'index {} is out of bounds for axis {} with size {}'.format(
+                    i, max(axis, 0), size))
+
+
 class Permutate(function_node.FunctionNode):
     """Permutes ``x`` along ``axis`` by the (array attribute) ``indices``."""
 
@@ -70,4 +89,5 @@ def permutate(x, indices, axis=0, inv=False):
         indices = indices.array
     if chainerjax.is_debug():
         _check_indices(indices)
+    _check_bounds(indices, x.shape, axis, inv)
     return Permutate(indices, axis, inv).apply((x,))[0]

@@ -16,8 +16,9 @@ class Reshape(function_node.FunctionNode):
         self.shape = tuple(shape)
         unknown = _count_unknown_dims(self.shape)
         if unknown > 1:
-            raise ValueError('Shape can contain at most one unknown '
-                             'dimension (-1).')
+            # AssertionError, as Chainer's ``assert``.
+            raise AssertionError('Shape can contain at most one unknown '
+                                 'dimension (-1).')
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
@@ -30,7 +31,8 @@ class Reshape(function_node.FunctionNode):
             for s in self.shape:
                 if s > 0:
                     known *= s
-            size_var = type_check.make_variable(known, 'known_size(=%d)' % known)
+            size_var = type_check.make_variable(
+                known, 'known_size(=%d)' % known)
             type_check.expect(type_check.prod(x_type.shape) % size_var == 0)
 
     def forward(self, inputs):

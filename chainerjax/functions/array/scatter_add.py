@@ -27,7 +27,8 @@ class ScatterAdd(function_node.FunctionNode):
         index_arrays = xs[2:]
         key = tuple(index_arrays[s[1]] if isinstance(s, tuple) else s
                     for s in self.slices)
-        return a.at[key].add(b),
+        # numpy.add.at casts b to a's dtype (JAX warns and will refuse).
+        return a.at[key].add(b.astype(a.dtype)),
 
 
 def _normalize_slices(slices):

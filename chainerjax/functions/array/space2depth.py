@@ -1,5 +1,6 @@
 """Space to depth (inverse pixel shuffle)."""
 import jax.numpy as jnp
+import numpy
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -19,6 +20,10 @@ class Space2Depth(function_node.FunctionNode):
         X, = inputs
         r = self.r
         bsize, c, a, b = X.shape
+        # numpy's error (ValueError) when r does not divide the size, as in
+        # Chainer, which reshapes with numpy.
+        numpy.reshape(numpy.broadcast_to(False, X.shape),
+                      (bsize, c, a // r, r, b // r, r))
         X = jnp.reshape(X, (bsize, c, a // r, r, b // r, r))
         X = jnp.transpose(X, (0, 3, 5, 1, 2, 4))
         return jnp.reshape(X, (bsize, r ** 2 * c, a // r, b // r)),

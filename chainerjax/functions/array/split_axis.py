@@ -67,7 +67,18 @@ class SplitAxis(function_node.FunctionNode):
 
     def forward(self, inputs):
         x, = inputs
-        return tuple(jnp.split(x, self.indices_or_sections, self.axis))
+        if self.indices is None:
+            return tuple(jnp.split(x, self.sections, self.axis))
+        # numpy.split's semantics (jnp.split rejects unsorted indices):
+        # piece i is x[indices[i - 1]:indices[i]] along the axis, possibly
+        # empty.
+        bounds = (0,) + self.indices + (None,)
+        index = [slice(None)] * x.ndim
+        pieces = []
+        for start, stop in zip(bounds[:-1], bounds[1:]):
+            index[self.axis] = slice(start, stop)
+            pieces.append(x[tuple(index)])
+        return tuple(pieces)
 
 
 def split_axis(x, indices_or_sections, axis, force_tuple=True):

@@ -1,5 +1,6 @@
 """Swapping two axes."""
 import jax.numpy as jnp
+import numpy
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -20,6 +21,9 @@ class Swapaxes(function_node.FunctionNode):
 
     def forward(self, inputs):
         x, = inputs
+        # numpy's error (AxisError) for a bad axis, as in Chainer.
+        numpy.swapaxes(numpy.broadcast_to(False, x.shape), self.axis1,
+                       self.axis2)
         return jnp.swapaxes(x, self.axis1, self.axis2),
 
 

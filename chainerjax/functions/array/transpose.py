@@ -1,5 +1,6 @@
 """Transpose."""
 import jax.numpy as jnp
+import numpy
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -16,11 +17,12 @@ class Transpose(function_node.FunctionNode):
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x',))
-        if self.axes is not None:
-            type_check.expect(in_types[0].ndim == len(self.axes))
 
     def forward(self, inputs):
-        return jnp.transpose(inputs[0], self.axes),
+        x, = inputs
+        # numpy's errors (ValueError, AxisError) for bad axes, as in Chainer.
+        numpy.transpose(numpy.broadcast_to(False, x.shape), self.axes)
+        return jnp.transpose(x, self.axes),
 
 
 def transpose(x, axes=None):

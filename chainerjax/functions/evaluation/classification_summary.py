@@ -72,6 +72,18 @@ def _label_num(t, label_num):
     return int(numpy.asarray(t_arr).astype(numpy.int32).max()) + 1
 
 
+def _check_negative(t, ignore_label):
+    # numpy.bincount's ValueError for a negative label that is not ignored,
+    # as in Chainer on NumPy (jnp.bincount would drop it). Only NumPy arrays
+    # are checked: reading a device array would synchronize.
+    t_arr = t.array if isinstance(t, variable.Variable) else t
+    if not isinstance(t_arr, numpy.ndarray):
+        return
+    t_arr = t_arr.astype(numpy.int32)
+    if ((t_arr < 0) & (t_arr != ignore_label)).any():
+        raise ValueError("'list' argument must have no negative elements")
+
+
 def classification_summary(y, t, label_num=None, beta=1.0, ignore_label=-1):
     """Precision, recall, F-beta score and support of each class.
 
@@ -90,6 +102,7 @@ def classification_summary(y, t, label_num=None, beta=1.0, ignore_label=-1):
         on NumPy.
     """
     label_num = _label_num(t, label_num)
+    _check_negative(t, ignore_label)
     return ClassificationSummary(label_num, beta, ignore_label).apply((y, t))
 
 

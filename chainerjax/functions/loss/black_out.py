@@ -50,13 +50,10 @@ def black_out(x, t, W, samples, reduce='mean'):
         t (Variable or array): int targets of shape ``(N,)``.
         W (Variable or array): the output embeddings ``(V, D)``.
         samples (Variable or array): int negative samples ``(N, S)``.
-        reduce (str): ``'mean'`` or ``'no'``.
+        reduce (str): ``'mean'``, or ``'no'`` (as in Chainer, any other
+            value is taken as ``'no'``).
 
     Returns:
         ~chainerjax.Variable: the loss.
     """
-    if reduce not in ('mean', 'no'):
-        raise ValueError(
-            'only \'mean\' and \'no\' are valid for \'reduce\', but \'%s\' '
-            'is given' % reduce)
     return BlackOut(reduce).apply((x, t, W, samples))[0]

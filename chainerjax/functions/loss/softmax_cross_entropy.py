@@ -75,6 +75,10 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
             shape = [1] * x.ndim
             shape[1] = -1
             cw = jnp.asarray(self.class_weight).astype(x.dtype)
+            # numpy's ValueError for a weight of the wrong length, as
+            # Chainer, which broadcasts the weight with numpy.
+            numpy.broadcast_to(
+                numpy.broadcast_to(False, cw.shape).reshape(shape), x.shape)
             log_y = log_y * jnp.reshape(cw, shape)
         valid = t != self.ignore_label
         t_safe = jnp.where(valid, t, 0)

@@ -27,23 +27,37 @@ def average(x, axis=None, weights=None, keepdims=False):
     Args:
         x (Variable or array): the input.
         axis (None, int or tuple of int): the axes (None: all).
-        weights (Variable or array): weights along one ``axis`` (needs an
-            int ``axis``), or None for the plain mean.
+        weights (Variable or array): the weights: of ``x``'s shape when
+            ``axis`` is None, else of the length of the one axis averaged
+            over; None for the plain mean.
         keepdims (bool): keep the averaged axes with size 1.
     """
     from chainerjax.functions.array import broadcast, reshape
     if weights is None:
         return Mean(axis, keepdims).apply((x,))[0]
-    if axis is None or not isinstance(axis, int):
-        raise ValueError('weights can only be used with an int axis')
     from chainerjax import variable
-    x = x if isinstance(x, variable.Variable) else variable.as_variable(x)
+    x = variable.as_variable(x)
     ndim = x.ndim
-    ax = axis % ndim
-    shape = [1] * ndim
-    shape[ax] = -1
-    w = reshape.reshape(weights, tuple(shape))
-    w = broadcast.broadcast_to(w, x.shape)
-    num = sum_mod.sum(x * w, axis=ax, keepdims=keepdims)
-    den = sum_mod.sum(weights)
-    return num / broadcast.broadcast_to(den, num.shape)
+    if axis is None:
+        pass
+    elif isinstance(axis, tuple):
+        axis = sorted(a + ndim if a < 0 else a for a in axis)
+        for a, b in zip(axis, axis[1:]):
+            if a == b:
+                raise ValueError('duplicate value in \'axis\'')
+        axis = tuple(axis)
+    else:
+        if axis < 0:
+            axis += ndim
+        axis = (axis,)
+    if axis is not None and len(axis) > 1:
+        raise ValueError(
+            'tuple axis is not supported when weights is given')
+    divider = sum_mod.sum(weights)
+    if axis is not None:
+        w_shape = tuple(d if i in axis else 1
+                        for i, d in enumerate(x.shape))
+        weights = broadcast.broadcast_to(
+            reshape.reshape(weights, w_shape), x.shape)
+    x_sum = sum_mod.sum(x * weights, axis, keepdims)
+    return x_sum / broadcast.broadcast_to(divider, x_sum.shape)

@@ -1,5 +1,6 @@
 """Cholesky decomposition."""
 import jax.numpy as jnp
+import numpy
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -22,6 +23,12 @@ class Cholesky(function_node.FunctionNode):
 
     def forward(self, inputs):
         a, = inputs
+        # numpy.linalg's errors, as in Chainer.
+        if a.dtype == numpy.float16:
+            raise TypeError('array type float16 is unsupported in linalg')
+        if a.shape[-1] != a.shape[-2]:
+            raise numpy.linalg.LinAlgError(
+                'Last 2 dimensions of the array must be square')
         # Like Chainer, the gradient is symmetric: JAX's cholesky uses
         # (a + a^T) / 2.
         return jnp.linalg.cholesky(a),

@@ -1,5 +1,6 @@
 """Sum of array elements."""
 import jax.numpy as jnp
+import numpy
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -39,6 +40,11 @@ class Sum(function_node.FunctionNode):
 
     def forward(self, inputs):
         x, = inputs
+        if self.axis is not None:
+            # numpy's AxisError for a bad axis (when type checks are off),
+            # as in Chainer.
+            numpy.sum(numpy.broadcast_to(False, (0,) * x.ndim),
+                      axis=self.axis)
         return jnp.sum(x, axis=self.axis, keepdims=self.keepdims),
 
 
@@ -76,7 +82,9 @@ class SumTo(function_node.FunctionNode):
         y = jnp.sum(x, axis=lead_axis + axis, keepdims=True)
         if lead_axis:
             y = jnp.squeeze(y, lead_axis)
-        return jnp.reshape(y, self._shape),
+        # As in Chainer, ``shape`` is not checked: a shape ``x`` does not
+        # broadcast to gives the sum over the axes above, of another shape.
+        return y,
 
 
 def sum_to(x, shape):

@@ -1,6 +1,7 @@
 """Decorrelated batch normalization (ZCA whitening per channel group)."""
 import jax
 import jax.numpy as jnp
+import numpy
 
 from chainerjax import function_node
 from chainerjax import variable
@@ -45,6 +46,9 @@ class DecorrelatedBatchNormalization(function_node.FunctionNode):
     def forward(self, inputs):
         x = inputs[0]
         dt = x.dtype
+        if dt == numpy.float16:
+            # numpy.linalg's error, as in Chainer (eigh has no float16).
+            raise TypeError('array type float16 is unsupported in linalg')
         C = x.shape[1] // self.groups
         xh = _grouped(x, self.groups)
         m = xh.shape[2]

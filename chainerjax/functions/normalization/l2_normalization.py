@@ -1,5 +1,6 @@
 """L2 normalization."""
 import jax.numpy as jnp
+import numpy
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -20,11 +21,16 @@ class NormalizeL2(function_node.FunctionNode):
 
     def forward(self, inputs):
         x, = inputs
+        dtype = x.dtype
+        if dtype == numpy.float16:
+            # XLA flushes float16 subnormals (eps=1e-5 is one) to zero on
+            # CPU, and a zero vector would give 0/0; NumPy keeps them.
+            x = x.astype(numpy.float32)
         sq = jnp.sum(jnp.square(x), axis=self.axis, keepdims=True)
         # sqrt with gradient 0 (not NaN) at a zero vector, as Chainer does.
         pos = sq > 0
         norm = jnp.where(pos, jnp.sqrt(jnp.where(pos, sq, 1)), 0)
-        return (x / (norm + x.dtype.type(self.eps))).astype(x.dtype),
+        return (x / (norm + x.dtype.type(self.eps))).astype(dtype),
 
 
 def normalize(x, eps=1e-5, axis=1):

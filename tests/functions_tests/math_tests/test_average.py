@@ -89,7 +89,15 @@ class TestAverageErrors(object):
         x = numpy.zeros((2, 3), numpy.float32)
         w = numpy.ones((3,), numpy.float32)
         with pytest.raises(ValueError):
-            functions.average(x, weights=w)
+            functions.average(x, axis=(0, 1), weights=w)
+
+    def test_weights_without_axis_broadcast(self):
+        # As Chainer 7.8.1: without axis, x * weights broadcasts and the
+        # total is divided by sum(weights).
+        x = numpy.arange(6, dtype=numpy.float32).reshape(2, 3)
+        w = numpy.array([1, 2, 3], numpy.float32)
+        y = functions.average(x, weights=w)
+        numpy.testing.assert_allclose(y.array, (x * w).sum() / w.sum())
 
 
 testing.run_module(__name__, __file__)
