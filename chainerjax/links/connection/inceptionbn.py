@@ -59,7 +59,11 @@ class InceptionBN(link.Chain):
         self.stride = stride
         self.pooltype = pooltype
         if pooltype != 'max' and pooltype != 'avg':
-            raise NotImplementedError()
+            # Chainer raises NotImplementedError here too (tests rely on
+            # the class); say what is supported.
+            raise NotImplementedError(
+                'InceptionBN: pooltype must be \'max\' or \'avg\', got '
+                '{!r}'.format(pooltype))
         dtype = configuration.get_dtype(dtype)
 
         def conv(n_in, n_out, ksize, **kwargs):

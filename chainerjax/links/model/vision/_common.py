@@ -149,3 +149,39 @@ def convert_caffemodel_unavailable(cls):
         '(chainer.links.{cls}.convert_caffemodel_to_npz(path_caffemodel, '
         'path_npz)); the .npz it writes loads here with '
         '{cls}(pretrained_model=path_npz).'.format(cls=cls.__name__))
+
+
+def extract(model, prepare, images, layers, size):
+    """``model.extract``: prepares the images and runs ``model`` on them."""
+    from chainerjax.dataset.convert import concat_examples
+    from chainerjax.variable import Variable
+    x = concat_examples([prepare(img, size=size) for img in images])
+    return model(Variable(model.xp.asarray(x)), layers=layers)
+
+
+_ten_crops = oversample
+
+
+def predict(model, prepare, images, oversample):
+    """``model.predict``: class probabilities of the images, averaged over
+    the ten 224 x 224 crops when ``oversample``."""
+    from chainerjax.dataset.convert import concat_examples
+    from chainerjax import function
+    from chainerjax.functions.array.reshape import reshape
+    from chainerjax.functions.math.sum import sum as sum_
+    from chainerjax.variable import Variable
+    x = concat_examples([prepare(img, size=(256, 256)) for img in images])
+    if oversample:
+        x = _ten_crops(x, crop_dims=(224, 224))
+    else:
+        x = x[:, :, 16:240, 16:240]
+    with function.no_backprop_mode(), \
+            configuration.using_config('train', False):
+        x = Variable(model.xp.asarray(x))
+        y = model(x, layers=['prob'])['prob']
+        if oversample:
+            n = len(y) // 10
+            y_shape = y.shape[1:]
+            y = reshape(y, (n, 10) + y_shape)
+            y = sum_(y, axis=1) / 10
+    return y

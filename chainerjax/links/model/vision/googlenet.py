@@ -202,9 +202,7 @@ class GoogLeNet(link.Chain):
             layers = ['pool5']
         _common.check_forward_kwargs('extract', kwargs,
                                      ('train', 'volatile'))
-        x = concat_examples([prepare(img, size=size) for img in images])
-        x = Variable(self.xp.asarray(x))
-        return self(x, layers=layers)
+        return _common.extract(self, prepare, images, layers, size)
 
     def predict(self, images, oversample=True):
         """Computes the class probabilities of images.

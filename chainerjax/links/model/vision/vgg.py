@@ -1,13 +1,8 @@
 """VGG16 and VGG19 (``chainer.links.VGG16Layers``, ``VGG19Layers``)."""
 import collections
 
-from chainerjax import configuration
-from chainerjax.dataset.convert import concat_examples
-from chainerjax import function
 from chainerjax.functions.activation.relu import relu
 from chainerjax.functions.activation.softmax import softmax
-from chainerjax.functions.array.reshape import reshape
-from chainerjax.functions.math.sum import sum
 from chainerjax.functions.noise.dropout import dropout
 from chainerjax.functions.pooling.max_pooling_nd import max_pooling_2d
 from chainerjax.initializers import constant
@@ -17,7 +12,6 @@ from chainerjax.links.connection.convolution_2d import Convolution2D
 from chainerjax.links.connection.linear import Linear
 from chainerjax.links.model.vision import _common
 from chainerjax.links.model.vision._common import available  # NOQA
-from chainerjax.variable import Variable
 
 _CAFFEMODELS = {
     16: ('VGG_ILSVRC_16_layers.npz',
@@ -163,9 +157,7 @@ class VGGLayers(link.Chain):
         if layers is None:
             layers = ['fc7']
         _common.check_forward_kwargs('extract', kwargs, ('test', 'volatile'))
-        x = concat_examples([prepare(img, size=size) for img in images])
-        x = Variable(self.xp.asarray(x))
-        return self(x, layers=layers)
+        return _common.extract(self, prepare, images, layers, size)
 
     def predict(self, images, oversample=True):
         """Computes the class probabilities of images.
@@ -179,21 +171,7 @@ class VGGLayers(link.Chain):
         Returns:
             ~chainerjax.Variable: the probabilities, ``(len(images), 1000)``.
         """
-        x = concat_examples([prepare(img, size=(256, 256)) for img in images])
-        if oversample:
-            x = _common.oversample(x, crop_dims=(224, 224))
-        else:
-            x = x[:, :, 16:240, 16:240]
-        with function.no_backprop_mode(), \
-                configuration.using_config('train', False):
-            x = Variable(self.xp.asarray(x))
-            y = self(x, layers=['prob'])['prob']
-            if oversample:
-                n = len(y) // 10
-                y_shape = y.shape[1:]
-                y = reshape(y, (n, 10) + y_shape)
-                y = sum(y, axis=1) / 10
-        return y
+        return _common.predict(self, prepare, images, oversample)
 
 
 class VGG16Layers(VGGLayers):
