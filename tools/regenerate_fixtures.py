@@ -1,7 +1,7 @@
 """Regenerates every golden fixture with real Chainer 7.8.1.
 
-Runs ``compat_tests/fixtures/generate.py``, the optimizer trajectories'
-generator and every ``make_*.py`` generator under ``tests/``, each in its
+Runs every ``generate*.py`` under ``compat_tests/`` and every ``make_*.py``
+generator under ``tests/``, each in its
 own interpreter (the one running this script, which must have Chainer
 7.8.1 importable: ``tox -e reference`` sets that up).
 
@@ -16,18 +16,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def generators():
-    found = ['compat_tests/fixtures/generate.py',
-             'compat_tests/optimizers/generate.py',
-             'compat_tests/training/generate.py',
-             'compat_tests/serializers/generate.py',
-             'compat_tests/links/generate.py']
-    for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, 'tests')):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name.startswith('make_') and name.endswith('.py'):
-                found.append(os.path.relpath(os.path.join(dirpath, name),
-                                             ROOT))
-    return [g for g in found if os.path.exists(os.path.join(ROOT, g))]
+    """``compat_tests/**/generate*.py`` (``compat_tests/fixtures`` first:
+    later generators may import its cases), then ``tests/**/make_*.py``."""
+    found = ['compat_tests/fixtures/generate.py']
+    for top, pattern in (('compat_tests', 'generate'), ('tests', 'make_')):
+        for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, top)):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.startswith(pattern) and name.endswith('.py'):
+                    rel = os.path.relpath(os.path.join(dirpath, name), ROOT)
+                    if rel not in found:
+                        found.append(rel)
+    return found
 
 
 def main(argv):
