@@ -62,5 +62,6 @@ from chainerjax.links.rnn.peephole import StatefulPeepholeLSTM  # NOQA
 from chainerjax.links.rnn.tree_lstm import ChildSumTreeLSTM  # NOQA
 from chainerjax.links.rnn.tree_lstm import NaryTreeLSTM  # NOQA
 from chainerjax.links.rnn.zoneoutlstm import StatefulZoneoutLSTM  # NOQA
+from chainerjax.links.theano.theano_function import TheanoFunction  # NOQA
 
 __getattr__ = _missing.module_getattr(__name__)

@@ -1,0 +1,1 @@
+"""Theano functions (``chainer.functions.theano``)."""

@@ -1,0 +1,1 @@
+"""Theano links (``chainer.links.theano``)."""
