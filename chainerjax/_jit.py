@@ -36,6 +36,7 @@ import jax.numpy as jnp
 import numpy
 
 from chainerjax import _random
+from chainerjax import _structure
 from chainerjax import variable
 
 _Tracer = jax.core.Tracer
@@ -428,6 +429,72 @@ def _holders(links, others=()):
     return out + list(others)
 
 
+def _trace_flags(links, optimizers):
+    """What a trace bakes in besides the state: which update rules are
+    enabled and which hooks are registered."""
+    flags = []
+    for opt in optimizers:
+        hookable = opt._hookable
+        if hookable is not None:
+            flags.append(tuple(hookable._pre_update_hooks))
+            flags.append(tuple(hookable._post_update_hooks))
+        if opt.target is None:
+            continue
+        for param in opt.target.params():
+            rule = param.update_rule
+            if rule is not None:
+                hooks = rule._hookable
+                flags.append((rule.enabled, tuple(hooks._pre_update_hooks),
+                              tuple(hooks._post_update_hooks)))
+    for link in links:
+        for sub in link.links():
+            hooks = sub.__dict__.get('_local_link_hooks')
+            if hooks:
+                flags.append(tuple(hooks))
+    return tuple(flags)
+
+
+class _Layout(object):
+    """The slots of one set of links and optimizers, valid while
+    :mod:`chainerjax._structure` does not change: built once, used by every
+    call (walking the link tree each call would cost more than the
+    compiled step's dispatch)."""
+
+    def __init__(self, links, optimizers, others):
+        self.version = _structure.version
+        self.ids = _object_ids(links, optimizers)
+        self.links = links
+        self.optimizers = optimizers
+        self.others_attrs = _others_attrs(others)
+        slots = _collect_slots(links, optimizers, others)
+        self.slots = slots
+        self.names = tuple(s.name for s in slots)
+        self.donated_get = [s.get for s in slots if s.donate]
+        self.kept_get = [s.get for s in slots if not s.donate]
+        # results come back in slot order
+        self.setters = [s.set for s in slots]
+        self.flags = _trace_flags(links, optimizers)
+        self.holders = _holders(links, others)
+
+    def valid(self, links, optimizers, others):
+        return self.version == _structure.version and \
+            self.ids == _object_ids(links, optimizers) and \
+            self.others_attrs == _others_attrs(others)
+
+
+def _object_ids(links, optimizers):
+    return tuple(map(id, links)), tuple(map(id, optimizers))
+
+
+def _others_attrs(others):
+    # objects other than Links have no setattr hook: compare their state
+    # attribute names (and kinds) each call; there are few
+    return tuple(
+        tuple((n, type(o.__dict__[n]))
+              for n in _state_attr_names(o, _is_state_value))
+        for o in others)
+
+
 def _needs_eager_warmup(links, optimizers):
     for link in links:
         for param in link.params(include_uninit=True):
@@ -647,6 +714,7 @@ class JitStep(object):
         self._signatures = []
         self._key = None
         self._found = None
+        self._layout = None
 
     def _objects(self, args, kwargs):
         links = list(self._links or [])
@@ -678,11 +746,16 @@ class JitStep(object):
             return self.fun(*args, **kwargs)
         self.calls += 1
         links, optimizers = self._objects(args, kwargs)
-        if self._warmup and (self.calls == 1 or _needs_eager_warmup(
-                links, optimizers)):
-            return self.fun(*args, **kwargs)
-        slots = _collect_slots(links, optimizers, self._state_objects)
-        state = [_to_jax(s.get()) for s in slots]
+        layout = self._layout
+        if layout is None or not layout.valid(links, optimizers,
+                                              self._state_objects):
+            if self._warmup and (self.calls == 1 or _needs_eager_warmup(
+                    links, optimizers)):
+                return self.fun(*args, **kwargs)
+            layout = self._layout = _Layout(links, optimizers,
+                                            self._state_objects)
+        donated = [g() for g in layout.donated_get]
+        kept = [_to_jax(g()) for g in layout.kept_get]
         dynamic, static, treedef = _split_args(args, kwargs)
         # The random stream: after chainerjax.random.seed() the step draws
         # from the global key chain exactly as eager code does (same keys in
@@ -698,17 +771,19 @@ class JitStep(object):
             key_in = self._key
         from chainerjax import configuration
         cfg = configuration.config
-        key = (tuple(s.name for s in slots), _hashable_static(static),
-               treedef, jax.tree_util.tree_structure(state),
+        key = (layout.names, layout.flags, _hashable_static(static),
+               treedef, jax.tree_util.tree_structure((donated, kept)),
                bool(cfg.train), bool(cfg.enable_backprop))
         entry = self._cache.get(key)
         if entry is None:
-            holders = _holders(links, self._state_objects)
-            entry = self._compile(slots, static, treedef, holders)
+            entry = self._compile(static, treedef)
             self._cache[key] = entry
-        compiled, report_keys, holders, attr_keys = entry
-        donated = [v for s, v in zip(slots, state) if s.donate]
-        kept = [v for s, v in zip(slots, state) if not s.donate]
+        compiled, report_keys, attr_keys, current = entry
+        # a layout built anew for the same names (after a structure change)
+        # reuses the compiled step: a retrace (new input shapes) must read
+        # and write the objects of the layout in use
+        current[0] = layout
+        holders = layout.holders
         try:
             new_state, out, reports, attrs, key_out = compiled(
                 donated, kept, dynamic, key_in)
@@ -718,8 +793,8 @@ class JitStep(object):
             _random.set_state(key_out)
         else:
             self._key = key_out
-        for s, v in zip(slots, new_state):
-            s.set(v)
+        for set_, v in zip(layout.setters, new_state):
+            set_(v)
         if attr_keys[0]:
             _write_attrs(holders, attr_keys[0], attrs)
         if report_keys[0]:
@@ -731,15 +806,18 @@ class JitStep(object):
             lambda a: variable.Variable(a, requires_grad=False)
             if isinstance(a, jax.Array) else a, out)
 
-    def _compile(self, slots, static, treedef, holders):
+    def _compile(self, static, treedef):
         report_keys = [(), ()]
         attr_keys = [()]
+        current = [None]
         fun = self.fun
         step = self
-        slot_attrs = set((id(s.attr[0]), s.attr[1]) for s in slots
-                         if s.attr is not None)
 
         def pure(donated, kept, dynamic, key):
+            slots = current[0].slots
+            holders = current[0].holders
+            slot_attrs = set((id(s.attr[0]), s.attr[1]) for s in slots
+                             if s.attr is not None)
             d_it, k_it = iter(donated), iter(kept)
             state = [next(d_it) if s.donate else next(k_it) for s in slots]
             step.compiles += 1
@@ -782,8 +860,8 @@ class JitStep(object):
             return (new_state, _out_to_arrays(out), values, attr_values,
                     box['key'])
 
-        return (jax.jit(pure, donate_argnums=(0,)), report_keys, holders,
-                attr_keys)
+        return (jax.jit(pure, donate_argnums=(0,)), report_keys, attr_keys,
+                current)
 
     def _note_signature(self, static, dynamic):
         sig = (tuple((tuple(a.shape), str(a.dtype)) for a in dynamic),

@@ -12,6 +12,7 @@ import warnings
 
 import numpy
 
+from chainerjax import _structure
 from chainerjax import backend
 from chainerjax.backends import _cpu
 from chainerjax.backends import _jax
@@ -128,6 +129,7 @@ class DeviceResident(object, metaclass=abc.ABCMeta):
         """
         device = backend.get_device(device)
         self.device_resident_accept(_ToDeviceVisitor(device))
+        _structure.changed()
         return self
 
 

@@ -21,6 +21,7 @@ from chainerjax import backend
 from chainerjax import device_resident
 from chainerjax import initializers
 from chainerjax import link_hook
+from chainerjax import _structure
 from chainerjax import variable
 
 _array_types = backend.get_array_types()
@@ -210,8 +211,10 @@ class Link(device_resident.DeviceResident):
             self._params.add(name)
             self._persistent.discard(name)
         super(Link, self).__setattr__(name, value)
+        _structure.changed()
 
     def __delattr__(self, name):
+        _structure.changed()
         self._params.discard(name)
         self._persistent.discard(name)
         super(Link, self).__delattr__(name)
@@ -255,6 +258,7 @@ class Link(device_resident.DeviceResident):
         self._persistent.add(name)
         self._params.discard(name)
         d[name] = value
+        _structure.changed()
 
     def register_persistent(self, name):
         """Registers the existing attribute ``name`` as persistent.
@@ -268,6 +272,7 @@ class Link(device_resident.DeviceResident):
                 'value' % name)
         self._persistent.add(name)
         self._params.discard(name)
+        _structure.changed()
 
     @classmethod
     def from_params(cls, *args, **kwargs):
@@ -500,6 +505,7 @@ class Link(device_resident.DeviceResident):
             raise KeyError('Hook %s already exists' % name)
         hooks[name] = hook
         hook.added(self)
+        _structure.changed()
         return self
 
     def delete_hook(self, name):
@@ -511,6 +517,7 @@ class Link(device_resident.DeviceResident):
         if name in self.local_link_hooks:
             self.local_link_hooks[name].deleted(self)
             del self.local_link_hooks[name]
+            _structure.changed()
         else:
             raise KeyError('Hook %s does not exist' % name)
 
@@ -713,6 +720,7 @@ class ChainList(Link, collections.abc.MutableSequence):
         super(ChainList, self).__setattr__(name, value)
 
     def __setitem__(self, index, value):
+        _structure.changed()
         if isinstance(index, int):
             value.name = str(index)
             self._children[index] = value
@@ -731,12 +739,14 @@ class ChainList(Link, collections.abc.MutableSequence):
         return self._children[index]
 
     def __delitem__(self, index):
+        _structure.changed()
         del self._children[index]
         for i, child in enumerate(self._children):
             child.name = str(i)
 
     def insert(self, index, link):
         """Inserts ``link`` before ``index``."""
+        _structure.changed()
         if index == len(self._children):
             self._children.append(link)
             link.name = str(index)

@@ -37,6 +37,7 @@ import jax
 import jax.numpy as jnp
 import numpy
 
+from chainerjax import _structure
 from chainerjax import optimizer_hooks
 from chainerjax import variable
 
@@ -181,8 +182,10 @@ class _Hookable(object):
             self._pre_update_hooks[name] = hook
         else:
             self._post_update_hooks[name] = hook
+        _structure.changed()
 
     def remove_hook(self, name):
+        _structure.changed()
         try:
             del self._pre_update_hooks[name]
         except KeyError:
@@ -208,6 +211,16 @@ class _Hookable(object):
         return bool(self._pre_update_hooks or self._post_update_hooks)
 
 
+_MISSING = object()
+
+
+def _float_scalar(value):
+    if isinstance(value, (float, numpy.floating)):
+        return True
+    return isinstance(value, (numpy.ndarray, jax.Array)) and \
+        value.ndim == 0 and value.dtype.kind == 'f'
+
+
 class Hyperparameter(object):
     """A set of hyperparameters whose missing entries come from a parent.
 
@@ -217,6 +230,15 @@ class Hyperparameter(object):
 
     def __init__(self, parent=None):
         self._parent = parent
+
+    def __setattr__(self, name, value):
+        d = self.__dict__
+        old = d.get(name, _MISSING)
+        d[name] = value
+        # a new entry, or one that stops or starts being a float scalar,
+        # changes what a compiled step passes in (chainerjax.jit)
+        if old is _MISSING or _float_scalar(old) != _float_scalar(value):
+            _structure.changed()
 
     def __getattr__(self, name):
         if '_parent' not in self.__dict__:
@@ -381,7 +403,7 @@ class UpdateRule(object):
 
     def __init__(self, parent_hyperparam=None):
         self._state = None
-        self.enabled = True
+        self._enabled = True
         self.hyperparam = Hyperparameter(parent_hyperparam)
         self.t = 0
         self._use_fp32_update = False
@@ -392,6 +414,16 @@ class UpdateRule(object):
     def state(self):
         """The state dictionary (None until the first update)."""
         return self._state
+
+    @property
+    def enabled(self):
+        return self._enabled
+
+    @enabled.setter
+    def enabled(self, value):
+        self._enabled = value
+        # a compiled step traced with the old value must not be reused
+        _structure.changed()
 
     @property
     def _state_cache(self):
@@ -558,6 +590,7 @@ class UpdateRule(object):
     def _init_states(self, param):
         state = self._state
         if state is None:
+            _structure.changed()
             state = self._state = {}
             self._state_cache.clear()
             self.init_state(param)
@@ -579,6 +612,8 @@ class UpdateRule(object):
         """Saves or loads ``t`` and the state arrays (Chainer's keys)."""
         self.t = serializer('t', self.t)
         loading = _is_deserializer(serializer)
+        if loading:
+            _structure.changed()
         if self._state is None:
             if not loading:
                 return
@@ -666,6 +701,7 @@ class Optimizer(object):
         self.t = 0
         self.epoch = 0
         self._hookable = _OptimizerHookable(self)
+        _structure.changed()
         return self
 
     def update(self, lossfun=None, *args, **kwds):

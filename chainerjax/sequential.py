@@ -2,6 +2,7 @@
 import copy
 import inspect
 
+from chainerjax import _structure
 from chainerjax import link as _link
 
 
@@ -57,6 +58,7 @@ class Sequential(_link.ChainList):
             self.insert(i, layer)
 
     def __delitem__(self, i):
+        _structure.changed()
         layer = self._layers.pop(i)
         if isinstance(layer, _link.Link):
             for k, child in enumerate(self._children):
@@ -156,6 +158,7 @@ class Sequential(_link.ChainList):
             IndexError: if ``i`` is out of range.
             ValueError: if ``layer`` is not callable.
         """
+        _structure.changed()
         n = len(self._layers)
         if not -n <= i < n + 1:
             raise IndexError('Index out of range: {}'.format(i))
@@ -211,6 +214,7 @@ class Sequential(_link.ChainList):
 
     def clear(self):
         """Removes every layer."""
+        _structure.changed()
         del self._children[:]
         self._layers = []
 

@@ -18,6 +18,7 @@ import weakref
 import jax
 import numpy
 
+from chainerjax import _structure
 from chainerjax import backend
 from chainerjax import configuration
 from chainerjax.backends import _cpu
@@ -540,6 +541,7 @@ class Variable(object):
         self._to_device(device)
 
     def _to_device(self, device):
+        _structure.changed()
         if self._data is not None:
             self._data = device.send(self._data)
             self._np_view = None

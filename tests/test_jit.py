@@ -225,3 +225,98 @@ def test_untraceable_code_names_the_line():
     assert 'test_jit.py' in msg
     assert 'if float(y.array) > 0' in msg
     assert 'chainer.report' in msg
+
+
+# ---------------------------------------------------------------------------
+# the flattened state is built once and rebuilt when the structure changes
+
+def _setup_sgd(lr=0.1):
+    numpy.random.seed(0)
+    model = MLP()
+    opt = optimizers.SGD(lr=lr)
+    opt.setup(model)
+
+    def lossfun(x, t):
+        return F.softmax_cross_entropy(model(x), t)
+    return model, opt, lossfun
+
+
+def _twins(change):
+    """The same run eagerly and compiled, with ``change(model, opt)``
+    applied between the third and the fourth step."""
+    results = []
+    for use_jit in (False, True):
+        model, opt, lossfun = _setup_sgd()
+
+        def step(x, t):
+            opt.update(lossfun, x, t)
+        if use_jit:
+            step = chainer.jit(step)
+        x, t = _data()
+        for i in range(6):
+            if i == 3:
+                change(model, opt)
+            step(x, t)
+        results.append(model)
+    return results
+
+
+def _assert_same_params(a, b):
+    for (name, p), (_, q) in zip(sorted(a.namedparams()),
+                                 sorted(b.namedparams())):
+        numpy.testing.assert_allclose(numpy.asarray(p.array),
+                                      numpy.asarray(q.array), rtol=1e-5,
+                                      atol=1e-6, err_msg=name)
+
+
+def test_state_layout_is_built_once(monkeypatch):
+    from chainerjax import _jit
+    model, opt, lossfun = _setup_sgd()
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    x, t = _data()
+    step(x, t)
+    step(x, t)
+    calls = []
+    original = _jit._collect_slots
+    monkeypatch.setattr(_jit, '_collect_slots',
+                        lambda *a: calls.append(1) or original(*a))
+    for _ in range(5):
+        step(x, t)
+    assert calls == []
+    assert step.compiles == 1
+
+
+def test_disable_update_between_compiled_steps():
+    def change(model, opt):
+        model.l1.disable_update()
+    eager, jitted = _twins(change)
+    _assert_same_params(eager, jitted)
+
+
+def test_hook_added_between_compiled_steps():
+    from chainerjax import optimizer_hooks
+
+    def change(model, opt):
+        opt.add_hook(optimizer_hooks.WeightDecay(0.5))
+    eager, jitted = _twins(change)
+    _assert_same_params(eager, jitted)
+
+
+def test_rule_hyperparameter_set_between_compiled_steps():
+    def change(model, opt):
+        model.l2.W.update_rule.hyperparam.lr = 0.0
+    eager, jitted = _twins(change)
+    _assert_same_params(eager, jitted)
+
+
+def test_child_link_replaced_between_compiled_steps():
+    def change(model, opt):
+        numpy.random.seed(3)
+        new = L.Linear(16, 5)
+        with model.init_scope():
+            del model.l2
+            model.l2 = new
+        new.W.update_rule = opt.create_update_rule()
+        new.b.update_rule = opt.create_update_rule()
+    eager, jitted = _twins(change)
+    _assert_same_params(eager, jitted)
