@@ -320,20 +320,43 @@ def _write_attrs(holders, found, values):
         holders[i].__dict__[name] = v
 
 
+def _is_float_scalar(value):
+    return isinstance(value, (float, numpy.floating)) or (
+        isinstance(value, _array_types) and value.ndim == 0
+        and value.dtype.kind == 'f')
+
+
 def _hyper_slots(hyperparam, path):
+    """The float entries of a Hyperparameter, or of an optimizer hook
+    (``WeightDecay.rate``, ``GradientClipping.threshold``): traced, so that
+    changing them between calls needs no recompile."""
     slots = []
     for name, value in sorted(vars(hyperparam).items()):
         if name.startswith('_'):
             continue
-        if isinstance(value, (float, numpy.floating)) or (
-                isinstance(value, _array_types) and value.ndim == 0
-                and value.dtype.kind == 'f'):
+        if _is_float_scalar(value):
             def get(h=hyperparam, n=name):
                 return h.__dict__[n]
 
             def set(v, h=hyperparam, n=name):
                 h.__dict__[n] = v
             slots.append(_Slot(path + '/' + name, get, set))
+    return slots
+
+
+def _hook_slots(hookable, path):
+    slots = []
+    if hookable is None:
+        return slots
+    for timing, hooks in (('pre', hookable._pre_update_hooks),
+                          ('post', hookable._post_update_hooks)):
+        for name, hook in hooks.items():
+            # only the built-in hooks: a user's hook may test its settings
+            # in Python (`if self.rate:`), which a traced value cannot do
+            if type(hook).__module__.startswith(
+                    'chainerjax.optimizer_hooks.'):
+                slots += _hyper_slots(hook, '{}/hook:{}:{}'.format(
+                    path, timing, name))
     return slots
 
 
@@ -356,6 +379,7 @@ def _rule_slots(rule, path, donate=False):
         r.t = v
     slots.append(_Slot(path + '/t', get_t, set_t))
     slots += _hyper_slots(rule.hyperparam, path + '/hyperparam')
+    slots += _hook_slots(rule._hookable, path)
     return slots
 
 
@@ -375,6 +399,7 @@ def _optimizer_slots(opt, path):
     slots = [_Slot(path + '/t', get_t, set_t),
              _Slot(path + '/epoch', get_epoch, set_epoch)]
     slots += _hyper_slots(opt.hyperparam, path + '/hyperparam')
+    slots += _hook_slots(opt._hookable, path)
     if opt.target is not None:
         for name, param in sorted(opt.target.namedparams()):
             rule = param.update_rule
@@ -471,6 +496,9 @@ class _Layout(object):
         self.names = tuple(s.name for s in slots)
         self.donated_get = [s.get for s in slots if s.donate]
         self.kept_get = [s.get for s in slots if not s.donate]
+        # Python numbers (hyperparameters, counters) as device scalars: the
+        # last conversion of each, reused while the value is the same
+        self.kept_cache = [None] * len(self.kept_get)
         # results come back in slot order
         self.setters = [s.set for s in slots]
         self.flags = _trace_flags(links, optimizers)
@@ -508,6 +536,9 @@ def _needs_eager_warmup(links, optimizers):
             if rule is not None and rule.enabled and rule._state is None:
                 return True
     return False
+
+
+_py_numbers = (int, float, numpy.number)
 
 
 def _to_jax(v):
@@ -556,6 +587,41 @@ class _ReportCapture(object):
         return tuple(keys), tuple(is_var), tuple(values)
 
 
+def _flatten_records(records):
+    """The reports recorded while tracing, as static metadata (observer,
+    then per key: 'var' or 'array' with the index of its traced value, or
+    'const' with a Python value) and the traced values."""
+    meta, values = [], []
+    for reported, observer in records:
+        items = []
+        for key, v in reported.items():
+            if isinstance(v, variable.Variable):
+                items.append((key, 'var', len(values)))
+                values.append(v._data)
+            elif isinstance(v, _array_types) or isinstance(v, _Tracer):
+                items.append((key, 'array', len(values)))
+                values.append(v)
+            else:
+                items.append((key, 'const', v))
+        meta.append((observer, tuple(items)))
+    return tuple(meta), values
+
+
+def _report_records(meta, values):
+    from chainerjax import reporter
+    for observer, items in meta:
+        reported = {}
+        for key, kind, payload in items:
+            if kind == 'var':
+                reported[key] = variable.Variable(values[payload],
+                                                  requires_grad=False)
+            elif kind == 'array':
+                reported[key] = values[payload]
+            else:
+                reported[key] = payload
+        reporter.report(reported, observer)
+
+
 def _reported(keys, is_var, values):
     # a reported Variable is reported as a Variable, as in eager mode
     return [(k, variable.Variable(v, requires_grad=False) if w else v)
@@ -580,7 +646,7 @@ _TRACE_ERRORS = tuple(
     getattr(jax.errors, n) for n in (
         'ConcretizationTypeError', 'TracerBoolConversionError',
         'TracerArrayConversionError', 'TracerIntegerConversionError')
-    if hasattr(jax.errors, n))
+    if hasattr(jax.errors, n)) + (variable.TracedValueError,)
 
 
 def _user_frame(tb):
@@ -755,7 +821,16 @@ class JitStep(object):
             layout = self._layout = _Layout(links, optimizers,
                                             self._state_objects)
         donated = [g() for g in layout.donated_get]
-        kept = [_to_jax(g()) for g in layout.kept_get]
+        kept = [g() for g in layout.kept_get]
+        cache = layout.kept_cache
+        for i, v in enumerate(kept):
+            if isinstance(v, _py_numbers) and not isinstance(v, bool):
+                c = cache[i]
+                if c is not None and type(c[0]) is type(v) and c[0] == v:
+                    kept[i] = c[1]
+                else:
+                    kept[i] = a = _to_jax(v)
+                    cache[i] = (v, a)
         dynamic, static, treedef = _split_args(args, kwargs)
         # The random stream: after chainerjax.random.seed() the step draws
         # from the global key chain exactly as eager code does (same keys in
@@ -778,7 +853,7 @@ class JitStep(object):
         if entry is None:
             entry = self._compile(static, treedef)
             self._cache[key] = entry
-        compiled, report_keys, attr_keys, current = entry
+        compiled, report_keys, attr_keys, current, write_mask = entry
         # a layout built anew for the same names (after a structure change)
         # reuses the compiled step: a retrace (new input shapes) must read
         # and write the objects of the layout in use
@@ -793,22 +868,28 @@ class JitStep(object):
             _random.set_state(key_out)
         else:
             self._key = key_out
-        for set_, v in zip(layout.setters, new_state):
-            set_(v)
+        # unchanged state that was not donated keeps its Python value (a
+        # float hyperparameter stays a float)
+        for set_, v, w in zip(layout.setters, new_state, write_mask[0]):
+            if w:
+                set_(v)
         if attr_keys[0]:
             _write_attrs(holders, attr_keys[0], attrs)
         if report_keys[0]:
             reporter = _current_reporter()
             if reporter is not None:
                 reporter.observation.update(_reported(
-                    report_keys[0], report_keys[1], reports))
+                    report_keys[0], report_keys[1], reports[0]))
+        if report_keys[2]:
+            _report_records(report_keys[2], reports[1])
         return jax.tree_util.tree_map(
             lambda a: variable.Variable(a, requires_grad=False)
             if isinstance(a, jax.Array) else a, out)
 
     def _compile(self, static, treedef):
-        report_keys = [(), ()]
+        report_keys = [(), (), ()]
         attr_keys = [()]
+        write_mask = [()]
         current = [None]
         fun = self.fun
         step = self
@@ -838,16 +919,32 @@ class JitStep(object):
             capture.before()
             ok = False
             np_random = numpy.random.get_state()
+            records = []
             try:
-                # a JitStep that fun calls is part of this computation
-                with _random.key_provider(provider), inline_steps():
+                # a JitStep that fun calls is part of this computation;
+                # reports are recorded and made after each call, under the
+                # names of the reporter current then (as eager code would)
+                from chainerjax import reporter
+                with _random.key_provider(provider), inline_steps(), \
+                        reporter._recording(records):
                     args, kwargs = _join_args(dynamic, static, treedef)
                     out = fun(*args, **kwargs)
                 _check_numpy_random(np_random, step)
-                new_state = [_to_jax(s.get()) for s in slots]
+                new_state, written = [], []
+                for s, v_in in zip(slots, state):
+                    v = _to_jax(s.get())
+                    if v is v_in and not s.donate:
+                        new_state.append(None)
+                        written.append(False)
+                    else:
+                        new_state.append(v)
+                        written.append(True)
+                write_mask[0] = tuple(written)
                 attr_keys[0], attr_values = attrs.after(slot_attrs)
+                # values written into the observation directly
                 keys, is_var, values = capture.after()
-                report_keys[:] = [keys, is_var]
+                record_meta, record_values = _flatten_records(records)
+                report_keys[:] = [keys, is_var, record_meta]
                 ok = True
             finally:
                 for s, v in zip(slots, saved):
@@ -857,11 +954,11 @@ class JitStep(object):
                     # leave no tracer in the real reporter
                     capture.observation.clear()
                     capture.observation.update(capture.snapshot)
-            return (new_state, _out_to_arrays(out), values, attr_values,
-                    box['key'])
+            return (new_state, _out_to_arrays(out), (values, record_values),
+                    attr_values, box['key'])
 
         return (jax.jit(pure, donate_argnums=(0,)), report_keys, attr_keys,
-                current)
+                current, write_mask)
 
     def _note_signature(self, static, dynamic):
         sig = (tuple((tuple(a.shape), str(a.dtype)) for a in dynamic),

@@ -27,6 +27,20 @@ from chainerjax import variable
 _thread_local = threading.local()
 
 
+@contextlib.contextmanager
+def _recording(records):
+    """Within the block, reports are appended to ``records`` as
+    ``(values, observer)`` instead of being stored: ``chainerjax.jit``
+    records the reports of a step while tracing it and makes them after
+    every call, with the current reporter's observer names."""
+    previous = getattr(_thread_local, 'records', None)
+    _thread_local.records = records
+    try:
+        yield
+    finally:
+        _thread_local.records = previous
+
+
 def _get_reporters():
     reporters = getattr(_thread_local, 'reporters', None)
     if reporters is None:
@@ -126,6 +140,10 @@ class Reporter(object):
         Raises:
             KeyError: ``observer`` is not registered.
         """
+        records = getattr(_thread_local, 'records', None)
+        if records is not None:
+            records.append((dict(values), observer))
+            return
         if not configuration.config.keep_graph_on_report:
             values = {key: _cut_graph(value) for key, value in values.items()}
         if observer is None:
@@ -161,6 +179,10 @@ def report(values, observer=None):
         ...         chainer.report({'loss': loss}, self)
         ...         return loss
     """
+    records = getattr(_thread_local, 'records', None)
+    if records is not None:
+        records.append((dict(values), observer))
+        return
     reporters = _get_reporters()
     if reporters:
         reporters[-1].report(values, observer)

@@ -11,7 +11,6 @@ device (see ``docs/differences.md``):
 * inside a traced computation (``jax.jit``, ``chainerjax.jit``) they are
   tracers, whatever the device.
 """
-import heapq
 import warnings
 import weakref
 
@@ -77,6 +76,13 @@ def _check_grad_type(func, x, gx):
             ValueError, func,
             'Shape of data and grad mismatch\ngrad: %s != data: %s'
             % (tuple(gx.shape), tuple(x_shape)))
+
+
+class TracedValueError(TypeError):
+    """A value was read on the host (``item()``, ``cuda.to_cpu``) while a
+    computation is being traced, where values are not known yet.
+    ``chainerjax.jit`` turns it into an ``UntraceableError`` naming the
+    line."""
 
 
 class VariableNode(object):
@@ -436,7 +442,7 @@ class Variable(object):
         """Returns the only element as a Python scalar."""
         d = self._data
         if isinstance(d, _Tracer):
-            raise TypeError(
+            raise TracedValueError(
                 'Variable.item() was called on a traced value inside a '
                 'compiled (jitted) computation, where values are not known '
                 'yet. Return or chainer.report() the Variable instead.')

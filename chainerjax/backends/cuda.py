@@ -164,7 +164,7 @@ def _one_to_cpu(array):
             'cuda.to_cpu takes an array, not a Variable; '
             'use var.to_cpu() or cuda.to_cpu(var.array).')
     if isinstance(array, jax.core.Tracer):
-        raise TypeError(
+        raise variable.TracedValueError(
             'cuda.to_cpu() was called on a traced value inside a jitted '
             'step: arrays cannot leave the device while compiling. Move '
             'the conversion out of the step, or report the value with '

@@ -151,17 +151,6 @@ def test_hyperparameter_change_takes_effect_without_recompile(
     assert step.compiles == 1
 
 
-HOOK_HYPERPARAMETERS = (
-    'an optimizer hook\'s hyperparameter (WeightDecay.rate, '
-    'GradientClipping.threshold) is a Python float read while tracing: '
-    'changed between calls, the compiled step keeps the old value, '
-    'silently and without recompiling. Repro: opt = SGD(lr=0.1); '
-    'hook = WeightDecay(0.0); opt.add_hook(hook); step = '
-    'chainerjax.jit(lambda x, t: opt.update(model, x, t)); 2 steps, '
-    'hook.rate = 0.5, 2 more steps: W differs from the eager run')
-
-
-@pytest.mark.xfail(strict=True, reason=HOOK_HYPERPARAMETERS)
 @pytest.mark.parametrize('hook_cls, attr, before, after', [
     (optimizer_hooks.WeightDecay, 'rate', 0.0, 0.5),
     (optimizer_hooks.GradientClipping, 'threshold', 100.0, 1e-3),

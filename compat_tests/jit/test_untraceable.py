@@ -65,14 +65,6 @@ def legacy_forward_cpu(loss):
 legacy_forward_cpu.line_in = NumpyExp.forward_cpu
 
 
-NOT_UNTRACEABLE = (
-    '.item() and cuda.to_cpu() on a traced value raise TypeError (a clear '
-    'message, but not UntraceableError and without the user\'s line), so '
-    'jit=\'auto\' does not fall back either. Repro: model = L.Linear(3, '
-    '2); step = chainerjax.jit(lambda x: F.sum(model(x)).item()); '
-    'step(x); step(x) -> TypeError')
-
-
 def _line_of(fun):
     import inspect
     fun = getattr(fun, 'line_in', fun)
@@ -84,11 +76,9 @@ def _line_of(fun):
 
 CASES = [
     pytest.param(host_float, id='float'),
-    pytest.param(host_item, id='item', marks=pytest.mark.xfail(
-        strict=True, reason=NOT_UNTRACEABLE)),
+    pytest.param(host_item, id='item'),
     pytest.param(python_if, id='python_if'),
-    pytest.param(host_to_cpu, id='to_cpu', marks=pytest.mark.xfail(
-        strict=True, reason=NOT_UNTRACEABLE)),
+    pytest.param(host_to_cpu, id='to_cpu'),
     pytest.param(host_numpy, id='numpy_asarray'),
     pytest.param(legacy_forward_cpu, id='legacy_forward_cpu'),
 ]
@@ -169,8 +159,7 @@ def _train_updater(jit, host_code, n_iter=4):
 
 @pytest.mark.parametrize('host_code', [
     pytest.param(host_float, id='float'),
-    pytest.param(host_item, id='item', marks=pytest.mark.xfail(
-        strict=True, reason=NOT_UNTRACEABLE)),
+    pytest.param(host_item, id='item'),
 ])
 def test_auto_falls_back_to_eager_with_one_warning(host_code):
     with warnings.catch_warnings(record=True) as record:
