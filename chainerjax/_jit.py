@@ -83,7 +83,14 @@ def _is_optimizer(obj):
 # ---------------------------------------------------------------------------
 # discovering the objects a step touches
 
+_LEAF_TYPES = (numpy.ndarray, jax.Array, int, float, str, bytes,
+               type(None), numpy.generic)
+
+
 def _scan(obj, links, optimizers, seen, depth=0):
+    if isinstance(obj, _LEAF_TYPES) or isinstance(obj, variable.Variable) \
+            and not isinstance(obj, variable.Parameter):
+        return
     if id(obj) in seen or depth > 3:
         return
     seen.add(id(obj))
@@ -496,6 +503,8 @@ class _Layout(object):
         self.names = tuple(s.name for s in slots)
         self.donated_get = [s.get for s in slots if s.donate]
         self.kept_get = [s.get for s in slots if not s.donate]
+        self.kept_set = [s.set for s in slots if not s.donate]
+        self.kept_slot = [i for i, s in enumerate(slots) if not s.donate]
         # Python numbers (hyperparameters, counters) as device scalars: the
         # last conversion of each, reused while the value is the same
         self.kept_cache = [None] * len(self.kept_get)
@@ -539,6 +548,34 @@ def _needs_eager_warmup(links, optimizers):
 
 
 _py_numbers = (int, float, numpy.number)
+
+
+def _commit_like(key, *state_lists):
+    for values in state_lists:
+        for v in values:
+            if isinstance(v, jax.Array) and not isinstance(v, _Tracer) and \
+                    getattr(v, '_committed', False):
+                return jax.device_put(key, v.sharding)
+    return jax.device_put(key, jax.devices()[0])
+
+
+def _device_scalars(layout, kept, skip):
+    """``kept`` with Python numbers as device scalars (the last conversion
+    of each slot is reused while its value is the same), and None at the
+    positions ``skip`` (the counters passed in one vector)."""
+    kept = list(kept)
+    for i in skip:
+        kept[i] = None
+    cache = layout.kept_cache
+    for i, v in enumerate(kept):
+        if isinstance(v, _py_numbers) and not isinstance(v, bool):
+            c = cache[i]
+            if c is not None and type(c[0]) is type(v) and c[0] == v:
+                kept[i] = c[1]
+            else:
+                kept[i] = a = _to_jax(v)
+                cache[i] = (v, a)
+    return kept
 
 
 def _to_jax(v):
@@ -753,6 +790,101 @@ def _out_to_arrays(out):
         is_leaf=lambda x: isinstance(x, variable.Variable))
 
 
+class _Entry(object):
+    """One compiled version of a step, and what its trace found."""
+
+    def __init__(self, jitted, report_keys, attr_keys, current, write_mask,
+                 static):
+        self.jitted = jitted
+        self.report_keys = report_keys
+        self.attr_keys = attr_keys
+        self.current = current
+        self.write_mask = write_mask
+        self.static = static
+        self.analysing = False
+        # state inputs the step never reads (gradients it clears first,
+        # L.Classifier.y it overwrites): passed as None, so that their
+        # shapes cannot cause a recompile and they cost no transfer
+        self.drop_donated = None
+        self.drop_kept = None
+        self.counter_kept = ()
+        self.counter_inc = ()
+        self.leaves = ()
+
+    def analyse(self, step, layout, donated, kept_raw, kept, dynamic, key):
+        """Traces the step once and looks at what it computes: state inputs
+        it never reads are dropped, and integer counters it only increments
+        by constants (the optimizer's and rules' ``t``, BatchNormalization's
+        ``N``) stay Python ints on the host, in one input vector."""
+        self.analysing = True
+        try:
+            traced = self.jitted.trace(donated, kept, dynamic, key, None)
+        finally:
+            self.analysing = False
+        jaxpr = traced.jaxpr.jaxpr
+        used = set()
+        producer = {}
+        for eqn in jaxpr.eqns:
+            used.update(v for v in eqn.invars if not hasattr(v, 'val'))
+            for v in eqn.outvars:
+                producer[v] = eqn
+        used.update(v for v in jaxpr.outvars if not hasattr(v, 'val'))
+        invars = iter(jaxpr.invars)
+        donated_vars = [None if v is None else next(invars) for v in donated]
+        kept_vars = [None if v is None else next(invars) for v in kept]
+        drop_donated = tuple(v is not None and v not in used
+                             for v in donated_vars)
+        drop_kept = tuple(v is not None and v not in used for v in kept_vars)
+
+        # the result leaf of each slot the trace wrote
+        outvars = iter(jaxpr.outvars)
+        slot_out = {}
+        for si, (w, leaf) in enumerate(zip(self.write_mask[0], self.leaves)):
+            if w and leaf:
+                slot_out[si] = next(outvars)
+        counter_kept, counter_inc = [], []
+        for j, raw in enumerate(kept_raw):
+            if not isinstance(raw, (int, numpy.integer)) or \
+                    isinstance(raw, bool) or kept_vars[j] is None or \
+                    drop_kept[j]:
+                continue
+            si = layout.kept_slot[j]
+            if not self.write_mask[0][si]:
+                inc = 0
+            else:
+                inc = _constant_increment(
+                    producer.get(slot_out.get(si)), kept_vars[j])
+                if inc is None:
+                    continue
+            counter_kept.append(j)
+            counter_inc.append(inc)
+        if any(drop_donated) or any(drop_kept) or counter_kept:
+            # the call traces again in this form (and counts the compile)
+            self.drop_donated = drop_donated
+            self.drop_kept = drop_kept
+            self.counter_kept = tuple(counter_kept)
+            self.counter_inc = tuple(counter_inc)
+        else:
+            # the call reuses this trace
+            step.compiles += 1
+            step._note_signature(self.static, dynamic)
+
+
+def _constant_increment(eqn, var):
+    """``c`` when ``eqn`` computes ``var + c`` for an integer constant."""
+    if eqn is None or eqn.primitive.name != 'add' or len(eqn.invars) != 2:
+        return None
+    a, b = eqn.invars
+    if b is var:
+        a, b = b, a
+    if a is not var or not hasattr(b, 'val'):
+        return None
+    value = numpy.asarray(b.val)
+    if value.ndim != 0 or value.dtype.kind not in 'iu':
+        return None
+    return int(value)
+
+
 class JitStep(object):
     """A compiled step (see :func:`jit`).
 
@@ -821,16 +953,7 @@ class JitStep(object):
             layout = self._layout = _Layout(links, optimizers,
                                             self._state_objects)
         donated = [g() for g in layout.donated_get]
-        kept = [g() for g in layout.kept_get]
-        cache = layout.kept_cache
-        for i, v in enumerate(kept):
-            if isinstance(v, _py_numbers) and not isinstance(v, bool):
-                c = cache[i]
-                if c is not None and type(c[0]) is type(v) and c[0] == v:
-                    kept[i] = c[1]
-                else:
-                    kept[i] = a = _to_jax(v)
-                    cache[i] = (v, a)
+        kept_raw = [g() for g in layout.kept_get]
         dynamic, static, treedef = _split_args(args, kwargs)
         # The random stream: after chainerjax.random.seed() the step draws
         # from the global key chain exactly as eager code does (same keys in
@@ -844,26 +967,55 @@ class JitStep(object):
             if self._key is None:
                 self._key = _random.next_key()
             key_in = self._key
+        if not getattr(key_in, '_committed', True):
+            # the key comes back committed to a device: pass it so from the
+            # start, or the second call would compile again
+            key_in = _commit_like(key_in, donated, kept_raw)
+        # so does state held as NumPy or uncommitted arrays ('@numpy'
+        # parameters before the first compiled call)
+        for values in (donated, kept_raw):
+            for i, v in enumerate(values):
+                if type(v) is numpy.ndarray or \
+                        getattr(v, '_committed', True) is False:
+                    values[i] = _commit_like(v, donated, kept_raw)
         from chainerjax import configuration
         cfg = configuration.config
         key = (layout.names, layout.flags, _hashable_static(static),
-               treedef, jax.tree_util.tree_structure((donated, kept)),
+               treedef, jax.tree_util.tree_structure((donated, kept_raw)),
                bool(cfg.train), bool(cfg.enable_backprop))
         entry = self._cache.get(key)
-        if entry is None:
-            entry = self._compile(static, treedef)
-            self._cache[key] = entry
-        compiled, report_keys, attr_keys, current, write_mask = entry
         # a layout built anew for the same names (after a structure change)
         # reuses the compiled step: a retrace (new input shapes) must read
         # and write the objects of the layout in use
-        current[0] = layout
-        holders = layout.holders
         try:
-            new_state, out, reports, attrs, key_out = compiled(
-                donated, kept, dynamic, key_in)
+            if entry is None:
+                entry = self._compile(static, treedef)
+                entry.current[0] = layout
+                entry.analyse(self, layout, donated, kept_raw,
+                              _device_scalars(layout, kept_raw, ()),
+                              dynamic, key_in)
+                self._cache[key] = entry
+            else:
+                entry.current[0] = layout
+            counters = None
+            if entry.counter_kept:
+                counter_values = [int(kept_raw[j])
+                                  for j in entry.counter_kept]
+                counters = numpy.array(counter_values, numpy.int64)
+            kept = _device_scalars(layout, kept_raw, entry.counter_kept)
+            if entry.drop_donated is not None:
+                donated = [None if d else v
+                           for v, d in zip(donated, entry.drop_donated)]
+                kept = [None if d else v
+                        for v, d in zip(kept, entry.drop_kept)]
+            new_state, out, reports, attrs, key_out = entry.jitted(
+                donated, kept, dynamic, key_in, counters)
         except _TRACE_ERRORS as e:
             raise _explain(e) from None
+        report_keys = entry.report_keys
+        attr_keys = entry.attr_keys
+        write_mask = entry.write_mask
+        holders = layout.holders
         if seeded:
             _random.set_state(key_out)
         else:
@@ -873,6 +1025,11 @@ class JitStep(object):
         for set_, v, w in zip(layout.setters, new_state, write_mask[0]):
             if w:
                 set_(v)
+        if counters is not None:
+            for j, v, inc in zip(entry.counter_kept, counter_values,
+                                 entry.counter_inc):
+                if inc:
+                    layout.kept_set[j](v + inc)
         if attr_keys[0]:
             _write_attrs(holders, attr_keys[0], attrs)
         if report_keys[0]:
@@ -882,6 +1039,10 @@ class JitStep(object):
                     report_keys[0], report_keys[1], reports[0]))
         if report_keys[2]:
             _report_records(report_keys[2], reports[1])
+        if out is None:
+            return None
+        if isinstance(out, jax.Array):
+            return variable.Variable(out, requires_grad=False)
         return jax.tree_util.tree_map(
             lambda a: variable.Variable(a, requires_grad=False)
             if isinstance(a, jax.Array) else a, out)
@@ -894,15 +1055,23 @@ class JitStep(object):
         fun = self.fun
         step = self
 
-        def pure(donated, kept, dynamic, key):
+        def pure(donated, kept, dynamic, key, counters):
             slots = current[0].slots
             holders = current[0].holders
             slot_attrs = set((id(s.attr[0]), s.attr[1]) for s in slots
                              if s.attr is not None)
             d_it, k_it = iter(donated), iter(kept)
             state = [next(d_it) if s.donate else next(k_it) for s in slots]
-            step.compiles += 1
-            step._note_signature(static, dynamic)
+            # the step counters kept on the host come in as one vector
+            host_counted = set()
+            if counters is not None:
+                for i, j in enumerate(entry.counter_kept):
+                    si = current[0].kept_slot[j]
+                    state[si] = counters[i]
+                    host_counted.add(si)
+            if not entry.analysing:
+                step.compiles += 1
+                step._note_signature(static, dynamic)
             saved = [s.save() for s in slots]
             attrs = _AttrCapture(holders)
             attrs.before()
@@ -931,15 +1100,16 @@ class JitStep(object):
                     out = fun(*args, **kwargs)
                 _check_numpy_random(np_random, step)
                 new_state, written = [], []
-                for s, v_in in zip(slots, state):
+                for si, (s, v_in) in enumerate(zip(slots, state)):
                     v = _to_jax(s.get())
-                    if v is v_in and not s.donate:
+                    if (v is v_in or si in host_counted) and not s.donate:
                         new_state.append(None)
                         written.append(False)
                     else:
                         new_state.append(v)
                         written.append(True)
                 write_mask[0] = tuple(written)
+                entry.leaves = tuple(v is not None for v in new_state)
                 attr_keys[0], attr_values = attrs.after(slot_attrs)
                 # values written into the observation directly
                 keys, is_var, values = capture.after()
@@ -957,8 +1127,9 @@ class JitStep(object):
             return (new_state, _out_to_arrays(out), (values, record_values),
                     attr_values, box['key'])
 
-        return (jax.jit(pure, donate_argnums=(0,)), report_keys, attr_keys,
-                current, write_mask)
+        entry = _Entry(jax.jit(pure, donate_argnums=(0,)), report_keys,
+                       attr_keys, current, write_mask, static)
+        return entry
 
     def _note_signature(self, static, dynamic):
         sig = (tuple((tuple(a.shape), str(a.dtype)) for a in dynamic),

@@ -320,3 +320,31 @@ def test_child_link_replaced_between_compiled_steps():
         new.b.update_rule = opt.create_update_rule()
     eager, jitted = _twins(change)
     _assert_same_params(eager, jitted)
+
+
+@pytest.mark.parametrize('device', ['@numpy', '@jax:cpu:0'])
+def test_one_xla_compile_for_one_signature(device):
+    # The random key and '@numpy' state come back from the first compiled
+    # call committed to a device: passed so from the start, the second call
+    # reuses the executable instead of compiling it again unseen.
+    model, opt, lossfun = _setup_sgd()
+    model.to_device(device)
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    x, t = _data()
+    for _ in range(5):
+        step(x, t)
+    assert step.compiles == 1
+    (entry,) = step._cache.values()
+    assert entry.jitted._cache_size() == 1
+
+
+def test_counters_stay_python_ints():
+    model, opt, lossfun = _setup_sgd()
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    x, t = _data()
+    for _ in range(4):
+        step(x, t)
+    assert type(opt.t) is int and opt.t == 4
+    assert type(model.l1.W.update_rule.t) is int
+    assert model.l1.W.update_rule.t == 4
+    assert type(opt.lr) is float

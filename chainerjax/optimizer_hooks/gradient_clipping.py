@@ -11,7 +11,9 @@ def _clip_by_global_norm(threshold, grads):
     sqnorm = sum(jnp.vdot(g.ravel(), g.ravel()) for g in grads)
     norm = jnp.sqrt(sqnorm)
     rate = jnp.minimum(threshold / norm, 1.0)
-    return [(g * rate).astype(g.dtype) for g in grads]
+    # in each gradient's dtype: a float64 threshold (traced under jit)
+    # must not widen float32 gradients
+    return [g * rate.astype(g.dtype) for g in grads]
 
 
 def _sum_sqnorm(arrays):
