@@ -1,7 +1,6 @@
 """Simplified DropConnect (a linear layer with dropped weights)."""
 import jax
 import jax.numpy as jnp
-import numpy
 
 from chainerjax import _random
 from chainerjax import function_node
@@ -12,9 +11,10 @@ from chainerjax.utils import type_check
 class SimplifiedDropconnect(function_node.FunctionNode):
     """``y_i = (W * scale * mask_i) x_i + b``.
 
-    Inputs: ``x, W, mask_or_key[, b]``; the third input is the boolean mask
-    when ``given_mask`` is set, else raw key data the mask is drawn from.
-    Outputs ``(y, mask)`` (the mask is boolean, as in Chainer).
+    Inputs: ``x, W, mask_or_key[, b]``; the third input is the given mask
+    when ``given_mask`` is set (its values multiply the scaled weights, as
+    in Chainer, whatever its dtype), else raw key data the boolean mask is
+    drawn from. Outputs ``(y, mask)``.
     """
 
     _no_grad_inputs = (2,)
@@ -91,8 +91,9 @@ def simplified_dropconnect(x, W, b=None, ratio=.5, train=True, mask=None,
         b (Variable or array): bias of shape ``(M,)`` or None.
         ratio (float): dropping ratio.
         train (bool): if False, nothing is dropped (``ratio`` becomes 0).
-        mask (array): a boolean mask, ``(n, M, N)`` with
-            ``use_batchwise_mask`` else ``(M, N)``; drawn randomly if None.
+        mask (array): the mask (usually boolean; its values multiply the
+            scaled weights), ``(n, M, N)`` with ``use_batchwise_mask`` else
+            ``(M, N)``; drawn randomly if None.
         use_batchwise_mask (bool): a different mask for each sample.
 
     Returns:
@@ -104,8 +105,6 @@ def simplified_dropconnect(x, W, b=None, ratio=.5, train=True, mask=None,
         third = jax.random.key_data(_random.next_key())
     else:
         third = variable.as_array(mask)
-        if isinstance(third, numpy.ndarray) and third.dtype != numpy.bool_:
-            third = third.astype(numpy.bool_)
     func = SimplifiedDropconnect(ratio, use_batchwise_mask,
                                  mask is not None)
     inputs = (x, W, third) if b is None else (x, W, third, b)
