@@ -63,9 +63,18 @@ def deconv_forward(x, W, b, stride, pad, outs, dilate, groups):
         dk = (k - 1) * d + 1
         extra = out - conv.get_deconv_outsize(size, k, s, p, d=d)
         padding.append((dk - 1 - p, dk - 1 - p + extra))
+    lhs_dilation = tuple(stride)
+    if any(s > 1 and (size - 1) * s + 1 == (k - 1) * d + 1
+           for size, k, s, d in zip(x.shape[2:], ks, stride, dilate)):
+        # XLA's CPU compiler aborts the process on a dilated input exactly
+        # as large as the dilated filter (jaxlib 0.10): dilate it here
+        x = jax.lax.pad(x, jnp.zeros((), dtype),
+                        [(0, 0, 0), (0, 0, 0)] + [(0, 0, s - 1)
+                                                  for s in stride])
+        lhs_dilation = (1,) * nd
     y = jax.lax.conv_general_dilated(
         x, Wt, window_strides=(1,) * nd, padding=padding,
-        lhs_dilation=stride, rhs_dilation=dilate,
+        lhs_dilation=lhs_dilation, rhs_dilation=dilate,
         dimension_numbers=convolution_nd._dimension_numbers(nd),
         feature_group_count=g,
         preferred_element_type=convolution_nd._acc_type(dtype))
