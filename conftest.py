@@ -25,3 +25,35 @@ else:
     hypothesis.settings.register_profile('chainerjax', deadline=None)
     hypothesis.settings.load_profile(
         os.environ.get('HYPOTHESIS_PROFILE', 'chainerjax'))
+
+
+# Each compiled XLA executable maps about three memory regions, and a
+# process may hold at most vm.max_map_count (65530 by default) of them: a
+# worker that has compiled some 20000 kernels crashes in XLA's compiler (a
+# segmentation fault). Between test modules, a worker holding many drops
+# JAX's caches and chainerjax's kernel cache (what is needed again is
+# recompiled, or read back from the persistent cache).
+_MAPS_LIMIT = int(os.environ.get('CHAINERJAX_TEST_MAPS_LIMIT', 30000))
+
+
+def _mapped_regions():
+    try:
+        with open('/proc/self/maps') as f:
+            return sum(1 for _ in f)
+    except OSError:  # not Linux
+        return 0
+
+
+def pytest_runtest_teardown(item, nextitem):
+    import sys
+    if nextitem is not None and nextitem.module is item.module:
+        return
+    if 'jax' not in sys.modules or _mapped_regions() < _MAPS_LIMIT:
+        return
+    import gc
+    import jax
+    jax.clear_caches()
+    kernels = sys.modules.get('chainerjax._kernels')
+    if kernels is not None:
+        kernels.clear_cache()
+    gc.collect()
