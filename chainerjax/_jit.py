@@ -37,6 +37,7 @@ import numpy
 
 from chainerjax import _random
 from chainerjax import _structure
+from chainerjax import optimizer
 from chainerjax import variable
 
 _Tracer = jax.core.Tracer
@@ -76,7 +77,6 @@ def _is_link(obj):
 
 
 def _is_optimizer(obj):
-    from chainerjax import optimizer
     return isinstance(obj, optimizer.Optimizer)
 
 
@@ -327,12 +327,6 @@ def _write_attrs(holders, found, values):
         holders[i].__dict__[name] = v
 
 
-def _is_float_scalar(value):
-    return isinstance(value, (float, numpy.floating)) or (
-        isinstance(value, _array_types) and value.ndim == 0
-        and value.dtype.kind == 'f')
-
-
 def _hyper_slots(hyperparam, path):
     """The float entries of a Hyperparameter, or of an optimizer hook
     (``WeightDecay.rate``, ``GradientClipping.threshold``): traced, so that
@@ -341,7 +335,7 @@ def _hyper_slots(hyperparam, path):
     for name, value in sorted(vars(hyperparam).items()):
         if name.startswith('_'):
             continue
-        if _is_float_scalar(value):
+        if optimizer._float_scalar(value):
             def get(h=hyperparam, n=name):
                 return h.__dict__[n]
 
@@ -368,11 +362,10 @@ def _hook_slots(hookable, path):
 
 
 def _rule_slots(rule, path, donate=False):
-    from chainerjax import optimizer as opt_mod
     slots = []
     for name in sorted(rule._state or ()):
         def get(r=rule, n=name):
-            return opt_mod._state_raw(r, n)
+            return optimizer._state_raw(r, n)
 
         def set(v, r=rule, n=name):
             r._state[n] = v
