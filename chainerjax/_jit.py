@@ -803,6 +803,9 @@ class _Entry(object):
         self.counter_kept = ()
         self.counter_inc = ()
         self.leaves = ()
+        # the slots in the order of the step's state outputs, and back
+        self.out_order = ()
+        self.out_inverse = ()
 
     def analyse(self, step, layout, donated, kept_raw, kept, dynamic, key):
         """Traces the step once and looks at what it computes: state inputs
@@ -832,8 +835,8 @@ class _Entry(object):
         # the result leaf of each slot the trace wrote
         outvars = iter(jaxpr.outvars)
         slot_out = {}
-        for si, (w, leaf) in enumerate(zip(self.write_mask[0], self.leaves)):
-            if w and leaf:
+        for si in self.out_order:
+            if self.write_mask[0][si] and self.leaves[si]:
                 slot_out[si] = next(outvars)
         counter_kept, counter_inc = [], []
         for j, raw in enumerate(kept_raw):
@@ -1015,6 +1018,7 @@ class JitStep(object):
             self._key = key_out
         # unchanged state that was not donated keeps its Python value (a
         # float hyperparameter stays a float)
+        new_state = [new_state[i] for i in entry.out_inverse]
         for set_, v, w in zip(layout.setters, new_state, write_mask[0]):
             if w:
                 set_(v)
@@ -1055,6 +1059,20 @@ class JitStep(object):
                              if s.attr is not None)
             d_it, k_it = iter(donated), iter(kept)
             state = [next(d_it) if s.donate else next(k_it) for s in slots]
+            # XLA reuses a donated buffer for the first output of its shape
+            # and dtype (in output order): the new values of donated slots
+            # come first, in the order of their inputs, so that each takes
+            # its own input's buffer (a gradient output between them would
+            # take an Adam moment's buffer and force copies of the rest)
+            aliased = [s.donate and v is not None
+                       for s, v in zip(slots, state)]
+            order = ([si for si, a in enumerate(aliased) if a] +
+                     [si for si, a in enumerate(aliased) if not a])
+            entry.out_order = tuple(order)
+            inverse = [0] * len(order)
+            for i, si in enumerate(order):
+                inverse[si] = i
+            entry.out_inverse = tuple(inverse)
             # the step counters kept on the host come in as one vector
             host_counted = set()
             if counters is not None:
@@ -1117,7 +1135,8 @@ class JitStep(object):
                     # leave no tracer in the real reporter
                     capture.observation.clear()
                     capture.observation.update(capture.snapshot)
-            return (new_state, _out_to_arrays(out), (values, record_values),
+            return ([new_state[si] for si in order], _out_to_arrays(out),
+                    (values, record_values),
                     attr_values, box['key'])
 
         entry = _Entry(jax.jit(pure, donate_argnums=(0,)), report_keys,

@@ -348,3 +348,35 @@ def test_counters_stay_python_ints():
     assert type(model.l1.W.update_rule.t) is int
     assert model.l1.W.update_rule.t == 4
     assert type(opt.lr) is float
+
+
+def test_donated_state_keeps_its_own_buffer():
+    # XLA gives a donated input's buffer to the first output of its shape
+    # and dtype: parameters, Adam's moments and the gradients the step
+    # writes all have the same shapes, so the outputs must come in the order
+    # of the donated inputs, or a gradient takes a moment's buffer and XLA
+    # copies the moments every step.
+    model = MLP()
+    model.to_device('@jax:cpu:0')
+    opt = optimizers.Adam()
+    opt.setup(model)
+
+    def lossfun(x, t):
+        return F.softmax_cross_entropy(model(x), t)
+
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    x, t = _data()
+    for _ in range(3):
+        step(x, t)
+
+    def buffers():
+        out = []
+        for p in model.params():
+            out.append(p.array.unsafe_buffer_pointer())
+            for name in ('m', 'v'):
+                out.append(p.update_rule.state[name].unsafe_buffer_pointer())
+        return out
+
+    before = buffers()
+    step(x, t)
+    assert buffers() == before
