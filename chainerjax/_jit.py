@@ -732,8 +732,20 @@ def _check_numpy_random(before, fun):
 
 # ---------------------------------------------------------------------------
 
+_flat_treedefs = {}
+
+
 def _split_args(args, kwargs):
     """Separates array leaves (traced) from the rest (static)."""
+    if not kwargs and all(isinstance(a, _array_types) for a in args):
+        # the usual call, a batch of arrays
+        n = len(args)
+        treedef = _flat_treedefs.get(n)
+        if treedef is None:
+            treedef = _flat_treedefs[n] = jax.tree_util.tree_structure(
+                (tuple(range(n)), {}))
+        return list(args), [('__array__', type(a) is numpy.ndarray)
+                            for a in args], treedef
     leaves, treedef = jax.tree_util.tree_flatten(
         (args, kwargs), is_leaf=lambda x: isinstance(x, variable.Variable))
     dynamic, static = [], []
@@ -777,6 +789,31 @@ def _hashable_static(static):
     return tuple(out)
 
 
+def _variable_leaves(out):
+    """Which leaves of the step's result are Variables (they come back as
+    Variables; arrays come back as arrays)."""
+    return tuple(isinstance(v, variable.Variable) for v in
+                 jax.tree_util.tree_leaves(
+                     out, is_leaf=lambda x: isinstance(x, variable.Variable)))
+
+
+def _out_from_arrays(out, is_variable):
+    if isinstance(out, jax.Array):
+        if is_variable[0]:
+            return variable.Variable(out, requires_grad=False)
+        return out
+    leaves, treedef = jax.tree_util.tree_flatten(out)
+    if not any(is_variable) or len(leaves) != len(is_variable):
+        if not any(is_variable):
+            return out
+        # a Variable without data: the positions are not known
+        is_variable = (True,) * len(leaves)
+    return jax.tree_util.tree_unflatten(treedef, [
+        variable.Variable(a, requires_grad=False)
+        if v and isinstance(a, jax.Array) else a
+        for a, v in zip(leaves, is_variable)])
+
+
 def _out_to_arrays(out):
     return jax.tree_util.tree_map(
         lambda v: v._data if isinstance(v, variable.Variable) else v, out,
@@ -803,6 +840,7 @@ class _Entry(object):
         self.counter_kept = ()
         self.counter_inc = ()
         self.leaves = ()
+        self.out_variables = ()
         # the slots in the order of the step's state outputs, and back
         self.out_order = ()
         self.out_inverse = ()
@@ -908,9 +946,22 @@ class JitStep(object):
         self._signatures = []
         self._key = None
         self._found = None
+        self._plain_objects = None
         self._layout = None
 
     def _objects(self, args, kwargs):
+        # arguments that are all arrays (a batch) hold no Link: what the
+        # closure holds decides, until the structure changes
+        plain = not kwargs and all(isinstance(a, _array_types) for a in args)
+        if plain and self._plain_objects is not None and \
+                self._plain_objects[0] == _structure.version:
+            return self._plain_objects[1]
+        found = self._find_objects(args, kwargs)
+        if plain:
+            self._plain_objects = (_structure.version, found)
+        return found
+
+    def _find_objects(self, args, kwargs):
         links = list(self._links or [])
         optimizers = list(self._optimizers or [])
         if self._links is None or self._optimizers is None:
@@ -1036,13 +1087,7 @@ class JitStep(object):
                     report_keys[0], report_keys[1], reports[0]))
         if report_keys[2]:
             _report_records(report_keys[2], reports[1])
-        if out is None:
-            return None
-        if isinstance(out, jax.Array):
-            return variable.Variable(out, requires_grad=False)
-        return jax.tree_util.tree_map(
-            lambda a: variable.Variable(a, requires_grad=False)
-            if isinstance(a, jax.Array) else a, out)
+        return _out_from_arrays(out, entry.out_variables)
 
     def _compile(self, static, treedef):
         report_keys = [(), (), ()]
@@ -1135,6 +1180,7 @@ class JitStep(object):
                     # leave no tracer in the real reporter
                     capture.observation.clear()
                     capture.observation.update(capture.snapshot)
+            entry.out_variables = _variable_leaves(out)
             return ([new_state[si] for si in order], _out_to_arrays(out),
                     (values, record_values),
                     attr_values, box['key'])

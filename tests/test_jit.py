@@ -380,3 +380,29 @@ def test_donated_state_keeps_its_own_buffer():
     before = buffers()
     step(x, t)
     assert buffers() == before
+
+
+def test_result_types_are_kept():
+    # what the step returns comes back as it was: arrays as arrays,
+    # Variables as Variables
+    model, opt, lossfun = _setup_sgd()
+    model.to_device('@jax:cpu:0')
+
+    def step(x, t):
+        loss = lossfun(x, t)
+        model.cleargrads()
+        loss.backward()
+        opt.update()
+        return loss, {'array': loss.array, 'n': 3}
+
+    step = chainer.jit(step)
+    x, t = _data()
+    for _ in range(3):
+        loss, extra = step(x, t)
+        assert isinstance(loss, chainer.Variable)
+        assert isinstance(extra['array'], (numpy.ndarray, jax.Array))
+        numpy.testing.assert_allclose(numpy.asarray(extra['array']),
+                                      numpy.asarray(loss.array))
+    only_array = chainer.jit(lambda x, t: lossfun(x, t).array)
+    for _ in range(3):
+        assert isinstance(only_array(x, t), (numpy.ndarray, jax.Array))
