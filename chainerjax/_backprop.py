@@ -10,12 +10,21 @@ import collections
 import heapq
 import warnings
 
+import jax
+
 import chainerjax
 from chainerjax import configuration
 from chainerjax import variable
 
 _config = configuration.config
 _Variable = variable.Variable
+_Tracer = jax.core.Tracer
+
+# adds into its first argument's buffer: a gradient the table summed itself
+# (no one else holds it) is accumulated in place, as NumPy's ``+=`` would,
+# instead of allocating a new array for every contribution (the 35 timesteps
+# of an LSTM's weight gradients)
+_add_into = jax.jit(lambda total, g: total + g, donate_argnums=0)
 
 
 def _sum_grads(grads):
@@ -25,10 +34,28 @@ def _sum_grads(grads):
     if _config.enable_backprop:
         from chainerjax.functions.math import basic_math
         return basic_math.add(*grads)
-    total = grads[0]._data
+    first = grads[0]
+    total = first._data
+    owned = first._summed and isinstance(total, jax.Array) and \
+        not isinstance(total, _Tracer)
     for g in grads[1:]:
-        total = total + g._data
-    return _Variable._from_op(total, grads[0]._device, True)
+        data = g._data
+        if owned and type(data) is type(total) and \
+                data.shape == total.shape and data.dtype == total.dtype:
+            total = _add_into(total, data)
+        else:
+            total = total + data
+            owned = isinstance(total, jax.Array) and \
+                not isinstance(total, _Tracer)
+    var = _Variable._from_op(total, first._device, True)
+    var._summed = True
+    return var
+
+
+def _release(grad):
+    # a summed gradient handed to user code: never added into in place
+    grad._summed = False
+    return grad
 
 
 class _GradTable(object):
@@ -65,7 +92,8 @@ class _GradTable(object):
         lst = self.grads.pop(node, None)
         if not lst:
             return None
-        return _sum_grads(lst)
+        # leaves the table: others may hold it from now on
+        return _release(_sum_grads(lst))
 
 
 def _hooks_for(func, base_hooks):
@@ -93,8 +121,8 @@ def _backprop_step(func, target_input_indexes, out_grad, in_grad, is_debug,
         elif cls.backward_accumulate is not \
                 chainerjax.FunctionNode.backward_accumulate:
             grad_inputs = tuple([
-                in_grad[inputs[i]].pop() if in_grad[inputs[i]] else None
-                for i in target_input_indexes])
+                _release(in_grad[inputs[i]].pop()) if in_grad[inputs[i]]
+                else None for i in target_input_indexes])
             gxs = func.backward_accumulate(
                 target_input_indexes, out_grad, grad_inputs)
         else:

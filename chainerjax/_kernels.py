@@ -6,7 +6,9 @@ static attributes, which inputs are differentiated) this module keeps
 
 * ``fwd``:      ``jax.jit(forward)``, used when no gradient is needed;
 * ``fwd_vjp``:  ``jax.jit(lambda *xs: jax.vjp(forward, *xs))``, which returns
-  the outputs and the VJP (a pytree holding the residuals);
+  the outputs and the VJP (a pytree holding the residuals; those that are
+  the op's own inputs are not returned but put back by the caller, see
+  :class:`Residuals`);
 * ``bwd``:      ``jax.jit(lambda vjp, gys: vjp(gys))``.
 
 Backward therefore never re-traces nor recomputes the forward. Attributes
@@ -121,7 +123,7 @@ class Kernel(object):
                 return tuple(o for o in outs if _inexact(o)), outs
 
             _, vjp, outs = jax.vjp(f, *diff, has_aux=True)
-            return outs, vjp
+            return outs, Residuals.of(vjp, xs, dyn_vals)
 
         def count(f):
             def g(*args):
@@ -133,7 +135,64 @@ class Kernel(object):
         self.mask = mask
         self.fwd = jax.jit(count(call))
         self.fwd_vjp = jax.jit(count(fwd_vjp))
-        self.bwd = jax.jit(count(lambda vjp, gys: vjp(gys)))
+        self.bwd = jax.jit(count(lambda res, gys: res.vjp()(gys)))
+
+
+@jax.tree_util.register_pytree_node_class
+class Residuals(object):
+    """The VJP of one op call, less the residuals that are the op's own
+    inputs.
+
+    A jitted function returns fresh copies of the inputs it returns, so a
+    VJP holding a Linear's weight matrix (a residual of ``x W^T``) would
+    copy it at every forward. The kernel returns only the other residuals
+    and, in the pytree structure, where the inputs go; ``attach`` puts the
+    caller's input arrays back after the call.
+    """
+
+    __slots__ = ('leaves', 'treedef', 'sources')
+
+    def __init__(self, leaves, treedef, sources):
+        self.leaves = leaves
+        self.treedef = treedef
+        # for each leaf of the VJP, the index of the input (then of the
+        # dynamic attribute) it is, or -1; None once attached
+        self.sources = sources
+
+    @classmethod
+    def of(cls, vjp, xs, dyn_vals):
+        """Called while tracing: ``xs`` and ``dyn_vals`` are tracers."""
+        leaves, treedef = jax.tree_util.tree_flatten(vjp)
+        where = {}
+        for i, v in enumerate(tuple(xs) + tuple(dyn_vals)):
+            if isinstance(v, _Tracer):
+                where.setdefault(id(v), i)
+        sources = tuple([where.get(id(v), -1) for v in leaves])
+        if all(i < 0 for i in sources):
+            return cls(leaves, treedef, None)
+        return cls([v for v, i in zip(leaves, sources) if i < 0], treedef,
+                   sources)
+
+    def attach(self, xs, dyn_vals):
+        """Puts the input arrays back (after the call)."""
+        sources = self.sources
+        if sources is None:
+            return self
+        given = tuple(xs) + tuple(dyn_vals)
+        own = iter(self.leaves)
+        self.leaves = [next(own) if i < 0 else given[i] for i in sources]
+        self.sources = None
+        return self
+
+    def vjp(self):
+        return jax.tree_util.tree_unflatten(self.treedef, self.leaves)
+
+    def tree_flatten(self):
+        return self.leaves, (self.treedef, self.sources)
+
+    @classmethod
+    def tree_unflatten(cls, aux, leaves):
+        return cls(list(leaves), aux[0], aux[1])
 
 
 def get_kernel(node, key, mask):

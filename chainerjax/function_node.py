@@ -208,7 +208,7 @@ class FunctionNode(object):
             kernel = _kernels.get_kernel(self, key, mask)
             outputs, vjp = kernel.fwd_vjp(dyn, in_data)
             d = self.__dict__
-            d['_vjp'] = vjp
+            d['_vjp'] = vjp.attach(in_data, dyn)
             d['_diff_mask'] = mask
             d['_kernel_sig'] = key
             d['_kernel_dyn'] = dyn

@@ -217,6 +217,8 @@ class Variable(object):
     _grad_var = None
     _loss_scale = None
     _grad_valid = True
+    # a gradient the backward pass summed and holds alone (_backprop)
+    _summed = False
 
     def __init__(self, data=None, **kwargs):
         name = kwargs.pop('name', None)

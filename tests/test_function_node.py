@@ -245,3 +245,45 @@ def test_copy_of_parameter_is_parameter():
     assert q.name == 'w'
     assert q.array is p.array
     assert q.node is not p.node
+
+
+def test_residuals_that_are_inputs_are_not_copied():
+    # A jitted kernel returns copies of the inputs it returns: the VJP of
+    # x W^T keeps the caller's W (the same buffer), not a copy made at
+    # every forward.
+    device = chainer.get_device('@jax:cpu:0')
+    x = chainer.Variable(device.send(_arr(3, 4)))
+    W = chainer.Parameter(device.send(_arr(5, 4, seed=1)))
+    y = F.linear(x, W)
+    leaves = y.creator._vjp.leaves
+    assert any(leaf is W.array for leaf in leaves)
+    assert any(leaf is x.array for leaf in leaves)
+    y.grad = numpy.ones((3, 5), numpy.float32)
+    y.backward()
+    numpy.testing.assert_allclose(
+        numpy.asarray(W.grad), numpy.ones((3, 5)).T @ numpy.asarray(x.array),
+        rtol=1e-6)
+
+
+@pytest.mark.parametrize('device', ['@numpy', '@jax:cpu:0'])
+def test_gradients_summed_in_place_stay_private(device):
+    # the backward pass adds a parameter's contributions into a buffer of
+    # its own; a gradient the user holds (an earlier grad, a retained one)
+    # is never written into
+    device = chainer.get_device(device)
+    W = chainer.Parameter(device.send(_arr(4, 3)))
+    x = chainer.Variable(device.send(_arr(2, 3, seed=1)))
+
+    def loss():
+        h = F.linear(x, W)
+        for _ in range(4):
+            h = F.linear(F.tanh(h[:, :3]), W)
+        return F.sum(h)
+
+    loss().backward()
+    first = W.grad
+    first_copy = numpy.array(first)
+    loss().backward()  # accumulates into W.grad; `first` is the user's
+    numpy.testing.assert_array_equal(numpy.asarray(first), first_copy)
+    numpy.testing.assert_allclose(numpy.asarray(W.grad), 2 * first_copy,
+                                  rtol=1e-6)

@@ -1,5 +1,5 @@
 """Fully-connected layer: ``y = x W^T + b``."""
-import jax.numpy as jnp
+from jax import lax
 
 from chainerjax import function_node
 from chainerjax import variable
@@ -37,7 +37,9 @@ class LinearFunction(function_node.FunctionNode):
 
     def forward(self, inputs):
         x, W = inputs[:2]
-        y = jnp.matmul(x, W.T)
+        # contracted on W's second axis directly: no transposed copy of W
+        # is made (nor kept for the backward)
+        y = lax.dot_general(x, W, (((1,), (1,)), ((), ())))
         if len(inputs) == 3:
             y = y + inputs[2]
         return y,
