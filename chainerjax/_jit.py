@@ -498,6 +498,7 @@ class _Layout(object):
         self.kept_get = [s.get for s in slots if not s.donate]
         self.kept_set = [s.set for s in slots if not s.donate]
         self.kept_slot = [i for i, s in enumerate(slots) if not s.donate]
+        self.donated_slot = [i for i, s in enumerate(slots) if s.donate]
         # Python numbers (hyperparameters, counters) as device scalars: the
         # last conversion of each, reused while the value is the same
         self.kept_cache = [None] * len(self.kept_get)
@@ -866,8 +867,6 @@ class _Entry(object):
         invars = iter(jaxpr.invars)
         donated_vars = [None if v is None else next(invars) for v in donated]
         kept_vars = [None if v is None else next(invars) for v in kept]
-        drop_donated = tuple(v is not None and v not in used
-                             for v in donated_vars)
         drop_kept = tuple(v is not None and v not in used for v in kept_vars)
 
         # the result leaf of each slot the trace wrote
@@ -876,6 +875,20 @@ class _Entry(object):
         for si in self.out_order:
             if self.write_mask[0][si] and self.leaves[si]:
                 slot_out[si] = next(outvars)
+        # An unread gradient (cleared by the step, then computed anew) is
+        # still donated: XLA writes the new gradient into its buffer instead
+        # of allocating one per step. Its shape is the parameter's, so it
+        # cannot cause a recompile; other unread state is dropped.
+        drop_donated = []
+        for j, v in enumerate(donated_vars):
+            si = layout.donated_slot[j]
+            out = slot_out.get(si)
+            reuse = v is not None and out is not None and \
+                layout.names[si].endswith('@grad') and \
+                getattr(out, 'aval', None) == v.aval
+            drop_donated.append(v is not None and v not in used and
+                                not reuse)
+        drop_donated = tuple(drop_donated)
         counter_kept, counter_inc = [], []
         for j, raw in enumerate(kept_raw):
             if not isinstance(raw, (int, numpy.integer)) or \
@@ -1185,7 +1198,10 @@ class JitStep(object):
                     (values, record_values),
                     attr_values, box['key'])
 
-        entry = _Entry(jax.jit(pure, donate_argnums=(0,)), report_keys,
+        # keep_unused: a donated input the step does not read (a gradient
+        # it clears) still lends its buffer to the result
+        entry = _Entry(jax.jit(pure, donate_argnums=(0,), keep_unused=True),
+                       report_keys,
                        attr_keys, current, write_mask, static)
         return entry
 

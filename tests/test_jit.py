@@ -373,6 +373,9 @@ def test_donated_state_keeps_its_own_buffer():
         out = []
         for p in model.params():
             out.append(p.array.unsafe_buffer_pointer())
+            # the step clears the gradients and computes them anew: the
+            # new ones go where the old ones were
+            out.append(p.grad.unsafe_buffer_pointer())
             for name in ('m', 'v'):
                 out.append(p.update_rule.state[name].unsafe_buffer_pointer())
         return out
