@@ -16,3 +16,36 @@ version = 0
 def changed():
     global version
     version += 1
+
+
+_MISSING = object()
+
+
+def assigned(old, new):
+    """An attribute of a Link changed from ``old`` to ``new`` (``_MISSING``
+    when it is new). Replacing a value by one a compiled step holds in the
+    same way (BatchNormalization's statistics at each eager step, an LSTM's
+    ``c`` and ``h`` at each timestep: arrays of the same type, Variables
+    with data on the same device) leaves the structure as it is; anything
+    else is a change."""
+    if not _same_kind(old, new):
+        changed()
+
+
+def _same_kind(old, new):
+    kind = type(old)
+    if kind is not type(new):
+        return False
+    if kind is int or kind is float:
+        return True
+    import jax
+    import numpy
+    if isinstance(old, (numpy.ndarray, jax.Array)):
+        return not isinstance(old, jax.core.Tracer)
+    from chainerjax import variable
+    if kind is variable.Variable:
+        return old._data is not None and new._data is not None and \
+            old.requires_grad == new.requires_grad and \
+            old._device is new._device and \
+            type(old._data) is type(new._data)
+    return False

@@ -210,8 +210,9 @@ class Link(device_resident.DeviceResident):
             value.name = name
             self._params.add(name)
             self._persistent.discard(name)
+        old = self.__dict__.get(name, _structure._MISSING)
         super(Link, self).__setattr__(name, value)
-        _structure.changed()
+        _structure.assigned(old, value)
 
     def __delattr__(self, name):
         _structure.changed()

@@ -286,6 +286,35 @@ def test_state_layout_is_built_once(monkeypatch):
     assert step.compiles == 1
 
 
+def test_eager_state_updates_elsewhere_keep_the_layout(monkeypatch):
+    # an eager BatchNormalization (its statistics replaced at every call)
+    # or an LSTM (c and h at every timestep) running between compiled steps
+    # changes no structure: the step's layout stays
+    from chainerjax import _jit
+    model, opt, lossfun = _setup_sgd()
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    bn = L.BatchNormalization(3)
+    lstm = L.LSTM(3, 2)
+    x, t = _data()
+    h = numpy.ones((4, 3), numpy.float32)
+    lstm(h)  # c and h appear: a change (of a link the step does not use)
+    step(x, t)
+    step(x, t)
+    calls = []
+    original = _jit._collect_slots
+    monkeypatch.setattr(_jit, '_collect_slots',
+                        lambda *a: calls.append(1) or original(*a))
+    for _ in range(3):
+        bn(h)
+        lstm(h)
+        step(x, t)
+    assert calls == []
+    # a real change is still seen
+    model.l2 = L.Linear(16, 5)
+    step(x, t)
+    assert calls == [1]
+
+
 def test_disable_update_between_compiled_steps():
     def change(model, opt):
         model.l1.disable_update()
