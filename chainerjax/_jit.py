@@ -25,6 +25,7 @@ version (see :attr:`JitStep.compiles`).
 """
 import functools
 import linecache
+import operator
 import os
 import threading
 import traceback
@@ -505,12 +506,46 @@ class _Layout(object):
         # results come back in slot order
         self.setters = [s.set for s in slots]
         self.flags = _trace_flags(links, optimizers)
+        # what the compile cache is keyed by, hashed once
+        self.key = _HashedKey((self.names, self.flags))
         self.holders = _holders(links, others)
 
     def valid(self, links, optimizers, others):
         return self.version == _structure.version and \
             self.ids == _object_ids(links, optimizers) and \
             self.others_attrs == _others_attrs(others)
+
+
+_CONTAINERS = frozenset([tuple, list, dict])
+_is_none = functools.partial(operator.is_, None)
+
+
+def _state_signature(donated, kept):
+    """The pytree structure of the state values, cheaply: which are None,
+    unless one is a container."""
+    if _CONTAINERS.isdisjoint(map(type, donated)) and \
+            _CONTAINERS.isdisjoint(map(type, kept)):
+        return tuple(map(_is_none, donated)), tuple(map(_is_none, kept))
+    return jax.tree_util.tree_structure((donated, kept))
+
+
+class _HashedKey(object):
+    """A long tuple as a dict key, its hash computed once (a layout's
+    slot names: one per state array)."""
+
+    __slots__ = ('value', 'hash')
+
+    def __init__(self, value):
+        self.value = value
+        self.hash = hash(value)
+
+    def __hash__(self):
+        return self.hash
+
+    def __eq__(self, other):
+        return self is other or (isinstance(other, _HashedKey) and
+                                 self.hash == other.hash and
+                                 self.value == other.value)
 
 
 def _object_ids(links, optimizers):
@@ -1040,8 +1075,8 @@ class JitStep(object):
                     values[i] = _commit_like(v, donated, kept_raw)
         from chainerjax import configuration
         cfg = configuration.config
-        key = (layout.names, layout.flags, _hashable_static(static),
-               treedef, jax.tree_util.tree_structure((donated, kept_raw)),
+        key = (layout.key, _hashable_static(static), treedef,
+               _state_signature(donated, kept_raw),
                bool(cfg.train), bool(cfg.enable_backprop))
         entry = self._cache.get(key)
         # a layout built anew for the same names (after a structure change)
