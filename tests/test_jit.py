@@ -269,17 +269,24 @@ def _assert_same_params(a, b):
                                       atol=1e-6, err_msg=name)
 
 
-def test_state_layout_is_built_once(monkeypatch):
+def _count_layouts(monkeypatch):
+    """A list that gets an item each time a step's state layout is
+    built."""
     from chainerjax import _jit
+    calls = []
+    original = _jit._collect_slots
+    monkeypatch.setattr(_jit, '_collect_slots',
+                        lambda *a: calls.append(1) or original(*a))
+    return calls
+
+
+def test_state_layout_is_built_once(monkeypatch):
     model, opt, lossfun = _setup_sgd()
     step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
     x, t = _data()
     step(x, t)
     step(x, t)
-    calls = []
-    original = _jit._collect_slots
-    monkeypatch.setattr(_jit, '_collect_slots',
-                        lambda *a: calls.append(1) or original(*a))
+    calls = _count_layouts(monkeypatch)
     for _ in range(5):
         step(x, t)
     assert calls == []
@@ -290,7 +297,6 @@ def test_eager_state_updates_elsewhere_keep_the_layout(monkeypatch):
     # an eager BatchNormalization (its statistics replaced at every call)
     # or an LSTM (c and h at every timestep) running between compiled steps
     # changes no structure: the step's layout stays
-    from chainerjax import _jit
     model, opt, lossfun = _setup_sgd()
     step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
     bn = L.BatchNormalization(3)
@@ -300,10 +306,7 @@ def test_eager_state_updates_elsewhere_keep_the_layout(monkeypatch):
     lstm(h)  # c and h appear: a change (of a link the step does not use)
     step(x, t)
     step(x, t)
-    calls = []
-    original = _jit._collect_slots
-    monkeypatch.setattr(_jit, '_collect_slots',
-                        lambda *a: calls.append(1) or original(*a))
+    calls = _count_layouts(monkeypatch)
     for _ in range(3):
         bn(h)
         lstm(h)
