@@ -31,6 +31,7 @@ import collections
 import copy
 import functools
 import math
+import sys
 import warnings
 
 import jax
@@ -304,6 +305,27 @@ _group_update = jax.jit(_group_update_impl, static_argnums=(0, 1, 2, 3))
 _group_update_donating = jax.jit(
     _group_update_impl, static_argnums=(0, 1, 2, 3), donate_argnums=(5, 7))
 
+# Before a parameter's buffer is donated (reused for its new value), its
+# references are counted: the Parameter and its node, the list passed to the
+# update, and this function's own. More means something else holds it: the
+# graph of a loss not yet backpropagated (a GAN's generator loss through the
+# discriminator just updated keeps the discriminator's weights), or the
+# user. Donating it would delete it under them, so it is copied first.
+_LOCAL_REFS = 3  # the list, the local name, getrefcount's argument
+
+
+def _copy_held(targets, params):
+    for i in range(len(params)):
+        a = params[i]
+        if not isinstance(a, jax.Array) or isinstance(a, _Tracer):
+            continue
+        target = targets[i]
+        own = _LOCAL_REFS + (target._data is a) + (
+            getattr(target._node, 'data', None) is a)
+        if sys.getrefcount(a) > own:
+            params[i] = jnp.copy(a)
+
+
 def _hyper_array(rows):
     for row in rows:
         for v in row:
@@ -357,7 +379,10 @@ def _run_rules(items):
             low = param._data.dtype if target is not param else None
             flags.append((scale is not None,
                           None if low is None else numpy.dtype(low)))
-        update = _group_update if dev._is_numpy else _group_update_donating
+        donating = not dev._is_numpy
+        if donating:
+            _copy_held([item[2] for item in group], params)
+        update = _group_update_donating if donating else _group_update
         new_params, new_states, new_grads, low_params = update(
             cls._update_pure, names, static, tuple(flags),
             _hyper_array(rows), params, grads, states)

@@ -401,3 +401,32 @@ def test_deprecated_hook_aliases():
     with pytest.warns(DeprecationWarning):
         h = optimizer_module.WeightDecay(0.1)
     assert isinstance(h, optimizer_hooks.WeightDecay)
+
+
+def test_update_keeps_weights_a_pending_graph_holds():
+    # A GAN updates the discriminator, then backpropagates the generator's
+    # loss through it: the graph holds the discriminator's old weights,
+    # which the update must not delete (it copies them before donating)
+    import chainerjax.functions as F
+    import chainerjax.links as L
+    dis = L.Linear(3, 1)
+    gen = L.Linear(2, 3)
+    dis.to_device('@jax:cpu:0')
+    gen.to_device('@jax:cpu:0')
+    opt_dis = optimizers.SGD(lr=0.5)
+    opt_dis.setup(dis)
+    z = numpy.ones((4, 2), numpy.float32)
+    y_fake = dis(gen(z))
+    w_before = numpy.array(dis.W.array)
+    held = dis.W.array
+    F.sum(y_fake).backward()
+    opt_dis.update()
+    assert not numpy.allclose(numpy.asarray(dis.W.array), w_before)
+    numpy.testing.assert_array_equal(numpy.asarray(held), w_before)
+    gen.cleargrads()
+    F.sum(-y_fake).backward()
+    # the generator's gradient goes through the weights y_fake was built
+    # with
+    expected = -(numpy.ones((4, 1), numpy.float32) @ w_before).T @ z
+    numpy.testing.assert_allclose(numpy.asarray(gen.W.grad), expected,
+                                  rtol=1e-6)
