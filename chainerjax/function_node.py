@@ -367,18 +367,28 @@ class FunctionNode(object):
         kernel = self._kernel
         if kernel is None:
             kernel = _kernels.get_kernel(self, self._kernel_sig, mask)
-        if len(grad_outputs) == 1 and grad_outputs[0] is not None and \
-                self._out_meta[0][1].kind in 'fc':
-            gy = grad_outputs[0]
-            gxs = kernel.bwd(self._vjp, (gy._data,))
-            device = gy._device
-        else:
-            gxs = kernel.bwd(self._vjp, self._gy_arrays(grad_outputs))
-            device = None
-            for gy in grad_outputs:
-                if gy is not None:
-                    device = gy._device
-                    break
+        try:
+            if len(grad_outputs) == 1 and grad_outputs[0] is not None and \
+                    self._out_meta[0][1].kind in 'fc':
+                gy = grad_outputs[0]
+                gxs = kernel.bwd(self._vjp, (gy._data,))
+                device = gy._device
+            else:
+                gxs = kernel.bwd(self._vjp, self._gy_arrays(grad_outputs))
+                device = None
+                for gy in grad_outputs:
+                    if gy is not None:
+                        device = gy._device
+                        break
+        except RuntimeError as e:
+            if 'deleted' not in str(e):
+                raise
+            raise RuntimeError(
+                '{}: the graph holds an array that has been deleted since it '
+                'was built: a compiled step (chainerjax.jit) reused (donated) '
+                'the buffers of the parameters it updated. Call backward '
+                'before the compiled step, or build the graph again after '
+                'it.'.format(self.label)) from e
         from_op = _Variable._from_op
         if len(gxs) == len(mask) == len(target_input_indexes):
             # Every input is differentiated and wanted (the common case).

@@ -441,3 +441,19 @@ def test_result_types_are_kept():
     only_array = chainer.jit(lambda x, t: lossfun(x, t).array)
     for _ in range(3):
         assert isinstance(only_array(x, t), (numpy.ndarray, jax.Array))
+
+
+def test_eager_graph_across_a_compiled_step_names_the_cause():
+    # a compiled step donates the parameters it updates: an eager graph
+    # built before it cannot backpropagate through them afterwards
+    model, opt, lossfun = _setup_sgd()
+    model.to_device('@jax:cpu:0')
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    x, t = _data()
+    for _ in range(3):
+        step(x, t)
+    hidden = chainer.Variable(numpy.ones((2, 16), numpy.float32))
+    y = F.sum(model.l2(hidden))
+    step(x, t)
+    with pytest.raises(RuntimeError, match='compiled step'):
+        y.backward()
