@@ -159,10 +159,10 @@ class _Slot(object):
     trace; by default ``get``/``set``)."""
 
     __slots__ = ('get', 'set', 'name', 'donate', 'save', 'restore',
-                 'attr')
+                 'attr', 'fixed_shape')
 
     def __init__(self, name, get, set, donate=False, save=None,
-                 restore=None, attr=None):
+                 restore=None, attr=None, fixed_shape=False):
         self.name = name
         self.get = get
         self.set = set
@@ -174,6 +174,10 @@ class _Slot(object):
         # sees as jax.Array (JAX devices) are donated: a NumPy view of a
         # donated buffer ('@numpy') would silently read freed memory.
         self.donate = donate
+        # the shape cannot change while the layout stands (a gradient has
+        # its parameter's): an unread value is still passed, to lend its
+        # buffer to the new one
+        self.fixed_shape = fixed_shape
 
 
 def _param_slots(param, path):
@@ -197,7 +201,8 @@ def _param_slots(param, path):
 
     donate = not param._device._is_numpy
     return [_Slot(path, get_data, set_data, donate),
-            _Slot(path + '@grad', get_grad, set_grad, donate)]
+            _Slot(path + '@grad', get_grad, set_grad, donate,
+                  fixed_shape=True)]
 
 
 def _persistent_slots(link, path):
@@ -771,10 +776,10 @@ def _check_numpy_random(before, fun):
 _flat_treedefs = {}
 
 
-def _split_args(args, kwargs):
-    """Separates array leaves (traced) from the rest (static)."""
-    if not kwargs and all(isinstance(a, _array_types) for a in args):
-        # the usual call, a batch of arrays
+def _split_args(args, kwargs, plain=False):
+    """Separates array leaves (traced) from the rest (static). ``plain``:
+    the arguments are positional arrays only."""
+    if plain:
         n = len(args)
         treedef = _flat_treedefs.get(n)
         if treedef is None:
@@ -834,14 +839,12 @@ def _variable_leaves(out):
 
 
 def _out_from_arrays(out, is_variable):
-    if isinstance(out, jax.Array):
-        if is_variable[0]:
-            return variable.Variable(out, requires_grad=False)
+    if not any(is_variable):
         return out
+    if isinstance(out, jax.Array):
+        return variable.Variable(out, requires_grad=False)
     leaves, treedef = jax.tree_util.tree_flatten(out)
-    if not any(is_variable) or len(leaves) != len(is_variable):
-        if not any(is_variable):
-            return out
+    if len(leaves) != len(is_variable):
         # a Variable without data: the positions are not known
         is_variable = (True,) * len(leaves)
     return jax.tree_util.tree_unflatten(treedef, [
@@ -919,7 +922,7 @@ class _Entry(object):
             si = layout.donated_slot[j]
             out = slot_out.get(si)
             reuse = v is not None and out is not None and \
-                layout.names[si].endswith('@grad') and \
+                layout.slots[si].fixed_shape and \
                 getattr(out, 'aval', None) == v.aval
             drop_donated.append(v is not None and v not in used and
                                 not reuse)
@@ -997,10 +1000,9 @@ class JitStep(object):
         self._plain_objects = None
         self._layout = None
 
-    def _objects(self, args, kwargs):
+    def _objects(self, args, kwargs, plain):
         # arguments that are all arrays (a batch) hold no Link: what the
         # closure holds decides, until the structure changes
-        plain = not kwargs and all(isinstance(a, _array_types) for a in args)
         if plain and self._plain_objects is not None and \
                 self._plain_objects[0] == _structure.version:
             return self._plain_objects[1]
@@ -1038,7 +1040,9 @@ class JitStep(object):
             # run eagerly): part of that computation
             return self.fun(*args, **kwargs)
         self.calls += 1
-        links, optimizers = self._objects(args, kwargs)
+        # the usual call: a batch of arrays
+        plain = not kwargs and all(isinstance(a, _array_types) for a in args)
+        links, optimizers = self._objects(args, kwargs, plain)
         layout = self._layout
         if layout is None or not layout.valid(links, optimizers,
                                               self._state_objects):
@@ -1049,7 +1053,7 @@ class JitStep(object):
                                             self._state_objects)
         donated = [g() for g in layout.donated_get]
         kept_raw = [g() for g in layout.kept_get]
-        dynamic, static, treedef = _split_args(args, kwargs)
+        dynamic, static, treedef = _split_args(args, kwargs, plain)
         # The random stream: after chainerjax.random.seed() the step draws
         # from the global key chain exactly as eager code does (same keys in
         # the same order, so a jitted run reproduces an eager one). Without

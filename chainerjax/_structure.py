@@ -9,6 +9,8 @@ enabled or disabled, hooks added or removed), calls :func:`changed`:
 attribute assignment on a Link, the ChainList/Sequential mutators, device
 moves, optimizer setup, hooks, new rule states and new hyperparameters.
 """
+import jax
+import numpy
 
 version = 0
 
@@ -38,8 +40,6 @@ def _same_kind(old, new):
         return False
     if kind is int or kind is float:
         return True
-    import jax
-    import numpy
     if isinstance(old, (numpy.ndarray, jax.Array)):
         return not isinstance(old, jax.core.Tracer)
     from chainerjax import variable

@@ -29,7 +29,6 @@ stored as zero-copy NumPy views.
 """
 import collections
 import copy
-import functools
 import math
 import sys
 import warnings
@@ -369,10 +368,11 @@ def _run_rules(items):
         groups.setdefault(key, []).append(item)
     for (cls, static, dev), group in groups.items():
         names = cls._hyper_names
-        rows, params, grads, states, flags = [], [], [], [], []
+        rows, targets, params, grads, states, flags = [], [], [], [], [], []
         for rule, param, target, g, scale in group:
             rows.append(tuple(rule._hyper_values())
                         + (1.0 if scale is None else scale,))
+            targets.append(target)
             params.append(target._data)
             grads.append(g)
             states.append({n: _state_raw(rule, n) for n in rule._state})
@@ -381,7 +381,7 @@ def _run_rules(items):
                           None if low is None else numpy.dtype(low)))
         donating = not dev._is_numpy
         if donating:
-            _copy_held([item[2] for item in group], params)
+            _copy_held(targets, params)
         update = _group_update_donating if donating else _group_update
         new_params, new_states, new_grads, low_params = update(
             cls._update_pure, names, static, tuple(flags),
