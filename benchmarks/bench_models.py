@@ -28,7 +28,11 @@ What is measured:
 
 * ``ms/step``: the median over ``--steps`` steps, each timed from the call
   until its results are ready (``block_until_ready``). One step of every
-  implementation per round, so that load changes hit them alike.
+  implementation per round, so that load changes hit them alike, in an
+  order shuffled anew each round (fixed seed): a step that runs right after
+  an eager one is slower (measured: the LSTM's jitted step by 150 ms of
+  900, whichever implementation it was), and a fixed order always put
+  ``cjx-jit`` there.
 * ``call ms``: the time until the call returns. JAX dispatches
   asynchronously, so for a jitted step this is its Python overhead: what
   runs on the host before the device works (``cpu us`` below: the same in
@@ -63,6 +67,7 @@ import json
 import os
 import platform
 import pstats
+import random
 import shutil
 import statistics
 import sys
@@ -323,7 +328,9 @@ def run_workload(workload, names, args, cache_on):
                   'call_s': [], 'call_cpu_s': []}
         impls.append((impl, result))
         results.append(result)
+    order_rng = random.Random(0)
     for _ in range(steps):
+        order_rng.shuffle(impls)
         for impl, r in impls:
             t0 = time.perf_counter()
             c0 = time.thread_time()
