@@ -24,9 +24,11 @@ hyperparameters are traced. A new input shape or dtype compiles a new
 version (see :attr:`JitStep.compiles`).
 """
 import functools
+import itertools
 import linecache
 import operator
 import os
+import sys
 import threading
 import traceback
 import types
@@ -38,8 +40,10 @@ import numpy
 
 from chainerjax import _random
 from chainerjax import _structure
+from chainerjax import configuration
 from chainerjax import optimizer
 from chainerjax import variable
+from chainerjax.backends import _cpu
 
 _Tracer = jax.core.Tracer
 _array_types = (numpy.ndarray, jax.Array)
@@ -156,13 +160,20 @@ def _code_names(code):
 class _Slot(object):
     """One piece of state: how to read it and how to write it back
     (``save``/``restore``: how to put the Python objects back after a
-    trace; by default ``get``/``set``)."""
+    trace; by default ``get``/``set``).
+
+    ``kind`` names the common kinds that a layout reads and writes in bulk
+    on every call (see :class:`_Group`): ``'data'`` and ``'grad'`` of the
+    Parameter ``obj``, ``'state'`` (the array ``key`` of the update rule
+    ``obj``) and ``'t'`` (the counter ``obj.t``); None for the rest, which
+    go through ``get``/``set`` one by one."""
 
     __slots__ = ('get', 'set', 'name', 'donate', 'save', 'restore',
-                 'attr', 'fixed_shape')
+                 'attr', 'fixed_shape', 'kind', 'obj', 'key')
 
     def __init__(self, name, get, set, donate=False, save=None,
-                 restore=None, attr=None, fixed_shape=False):
+                 restore=None, attr=None, fixed_shape=False, kind=None,
+                 obj=None, key=None):
         self.name = name
         self.get = get
         self.set = set
@@ -178,6 +189,9 @@ class _Slot(object):
         # its parameter's): an unread value is still passed, to lend its
         # buffer to the new one
         self.fixed_shape = fixed_shape
+        self.kind = kind
+        self.obj = obj
+        self.key = key
 
 
 def _param_slots(param, path):
@@ -200,9 +214,10 @@ def _param_slots(param, path):
         p._grad_valid = True
 
     donate = not param._device._is_numpy
-    return [_Slot(path, get_data, set_data, donate),
+    return [_Slot(path, get_data, set_data, donate, kind='data',
+                  obj=param),
             _Slot(path + '@grad', get_grad, set_grad, donate,
-                  fixed_shape=True)]
+                  fixed_shape=True, kind='grad', obj=param)]
 
 
 def _persistent_slots(link, path):
@@ -376,33 +391,31 @@ def _rule_slots(rule, path, donate=False):
         def set(v, r=rule, n=name):
             r._state[n] = v
             r._state_cache.pop(n, None)
-        slots.append(_Slot(path + '/' + name, get, set, donate))
-
-    def get_t(r=rule):
-        return r.t
-
-    def set_t(v, r=rule):
-        r.t = v
-    slots.append(_Slot(path + '/t', get_t, set_t))
+        slots.append(_Slot(path + '/' + name, get, set, donate,
+                           kind='state', obj=rule, key=name))
+    slots.append(_counter_slot(rule, path + '/t'))
     slots += _hyper_slots(rule.hyperparam, path + '/hyperparam')
     slots += _hook_slots(rule._hookable, path)
     return slots
 
 
-def _optimizer_slots(opt, path):
-    def get_t(o=opt):
+def _counter_slot(obj, name):
+    def get_t(o=obj):
         return o.t
 
-    def set_t(v, o=opt):
+    def set_t(v, o=obj):
         o.t = v
+    return _Slot(name, get_t, set_t, kind='t', obj=obj)
 
+
+def _optimizer_slots(opt, path):
     def get_epoch(o=opt):
         return o.epoch
 
     def set_epoch(v, o=opt):
         o.epoch = v
     # the epoch too: new_epoch() may be called inside a step
-    slots = [_Slot(path + '/t', get_t, set_t),
+    slots = [_counter_slot(opt, path + '/t'),
              _Slot(path + '/epoch', get_epoch, set_epoch)]
     slots += _hyper_slots(opt.hyperparam, path + '/hyperparam')
     slots += _hook_slots(opt._hookable, path)
@@ -498,27 +511,166 @@ class _Layout(object):
         self.optimizers = optimizers
         self.others_attrs = _others_attrs(others)
         slots = _collect_slots(links, optimizers, others)
+        # donated state first: XLA gives a donated buffer to the first
+        # output of its shape, and the outputs come in slot order; each
+        # kind in one run, read and written in bulk (_Group)
+        slots.sort(key=lambda s: (not s.donate, _KINDS.index(s.kind)))
         self.slots = slots
         self.names = tuple(s.name for s in slots)
-        self.donated_get = [s.get for s in slots if s.donate]
-        self.kept_get = [s.get for s in slots if not s.donate]
+        self.donated = _groups([s for s in slots if s.donate])
+        self.kept = _groups([s for s in slots if not s.donate])
         self.kept_set = [s.set for s in slots if not s.donate]
         self.kept_slot = [i for i, s in enumerate(slots) if not s.donate]
         self.donated_slot = [i for i, s in enumerate(slots) if s.donate]
         # Python numbers (hyperparameters, counters) as device scalars: the
         # last conversion of each, reused while the value is the same
-        self.kept_cache = [None] * len(self.kept_get)
-        # results come back in slot order
-        self.setters = [s.set for s in slots]
+        self.kept_cache = [None] * len(self.kept_slot)
         self.flags = _trace_flags(links, optimizers)
         # what the compile cache is keyed by, hashed once
         self.key = _HashedKey((self.names, self.flags))
         self.holders = _holders(links, others)
 
     def valid(self, links, optimizers, others):
-        return self.version == _structure.version and \
-            self.ids == _object_ids(links, optimizers) and \
+        if self.version != _structure.version:
+            return False
+        if links is self.links and optimizers is self.optimizers:
+            # the lists this layout was made from (found once for a call
+            # with arrays only)
+            return not others or self.others_attrs == _others_attrs(others)
+        return self.ids == _object_ids(links, optimizers) and \
             self.others_attrs == _others_attrs(others)
+
+    def write(self, values, mask):
+        """Writes the values of all slots (in slot order) where ``mask``
+        is true."""
+        pos = 0
+        for group in self.donated + self.kept:
+            end = pos + group.size
+            group.write(values[pos:end], mask[pos:end])
+            pos = end
+
+
+def _read(groups):
+    if len(groups) == 1:
+        return groups[0].read()
+    out = []
+    for group in groups:
+        out += group.read()
+    return out
+
+
+# ---------------------------------------------------------------------------
+# reading and writing the common kinds of state in bulk: one loop per kind
+# instead of a closure call per slot (a model's hundreds of state arrays are
+# read and written at every call, from caches the compiled step has just
+# swept)
+
+_KINDS = ('data', 'grad', 'state', 't', None)
+_get_data = operator.attrgetter('_data')
+_get_t = operator.attrgetter('t')
+_getrefcount = sys.getrefcount
+
+
+def _sole_holder_refs():
+    # sys.getrefcount of an object that one attribute alone holds, read into
+    # a local as _write_grads does (3 on CPython 3.10-3.13: the attribute,
+    # the local and the argument), measured rather than assumed
+    class Holder(object):
+        pass
+    holders = [Holder()]
+    holders[0].value = Holder()
+    for h in holders:
+        value = h.value
+        return _getrefcount(value)
+
+
+_SOLE_REFS = _sole_holder_refs()
+
+
+def _read_grads(params):
+    return [None if (gv := p._grad_var) is None else gv._data
+            for p in params]
+
+
+def _write_data(params, values, mask):
+    for p, v, w in zip(params, values, mask):
+        if w:
+            p._data = v
+            if p._np_view is not None:
+                p._np_view = None
+
+
+def _write_grads(params, values, mask):
+    for p, v, w in zip(params, values, mask):
+        if not w:
+            continue
+        gv = p._grad_var
+        if v is None:
+            p._grad_var = None
+        elif gv is not None and _getrefcount(gv) == _SOLE_REFS:
+            # the parameter alone holds its gradient Variable: it takes the
+            # new array instead of a new Variable and node per parameter
+            # and step
+            gv._data = v
+            if gv._np_view is not None:
+                gv._np_view = None
+        else:
+            p._grad_var = variable.Variable._from_op(v, p._device, True)
+        if not p._grad_valid:
+            p._grad_valid = True
+
+
+def _write_t(objs, values, mask):
+    for o, v, w in zip(objs, values, mask):
+        if w:
+            o.t = v
+
+
+def _read_each(getters):
+    return [get() for get in getters]
+
+
+def _write_each(setters, values, mask):
+    for set_, v, w in zip(setters, values, mask):
+        if w:
+            set_(v)
+
+
+class _Group(object):
+    """A run of slots of one kind: ``read()`` returns their values,
+    ``write(values, mask)`` writes those where ``mask`` is true."""
+
+    __slots__ = ('size', 'read', 'write')
+
+    def __init__(self, kind, slots):
+        self.size = len(slots)
+        objs = [s.obj for s in slots]
+        partial = functools.partial
+        if kind == 'data':
+            self.read = partial(_map_list, _get_data, objs)
+            self.write = partial(_write_data, objs)
+        elif kind == 'grad':
+            self.read = partial(_read_grads, objs)
+            self.write = partial(_write_grads, objs)
+        elif kind == 'state':
+            pairs = [(s.obj, s.key) for s in slots]
+            self.read = partial(optimizer._states_raw, pairs)
+            self.write = partial(optimizer._set_states_raw, pairs)
+        elif kind == 't':
+            self.read = partial(_map_list, _get_t, objs)
+            self.write = partial(_write_t, objs)
+        else:
+            self.read = partial(_read_each, [s.get for s in slots])
+            self.write = partial(_write_each, [s.set for s in slots])
+
+
+def _map_list(f, objs):
+    return list(map(f, objs))
+
+
+def _groups(slots):
+    return [_Group(kind, list(run)) for kind, run in itertools.groupby(
+        slots, key=operator.attrgetter('kind'))]
 
 
 _CONTAINERS = frozenset([tuple, list, dict])
@@ -585,6 +737,9 @@ _py_numbers = (int, float, numpy.number)
 
 
 def _commit_like(key, *state_lists):
+    # a copy of a NumPy array (XLA could read an aligned one in place while
+    # the step runs, and the array can be written into meanwhile)
+    key = _cpu.detached(key)
     for values in state_lists:
         for v in values:
             if isinstance(v, jax.Array) and not isinstance(v, _Tracer) and \
@@ -878,11 +1033,13 @@ class _Entry(object):
         self.drop_kept = None
         self.counter_kept = ()
         self.counter_inc = ()
+        # whether the step draws random numbers (else no key is passed)
+        self.uses_key = True
         self.leaves = ()
         self.out_variables = ()
         # the slots in the order of the step's state outputs, and back
         self.out_order = ()
-        self.out_inverse = ()
+        self.out_inverse = None
 
     def analyse(self, step, layout, donated, kept_raw, kept, dynamic, key):
         """Traces the step once and looks at what it computes: state inputs
@@ -906,6 +1063,13 @@ class _Entry(object):
         donated_vars = [None if v is None else next(invars) for v in donated]
         kept_vars = [None if v is None else next(invars) for v in kept]
         drop_kept = tuple(v is not None and v not in used for v in kept_vars)
+        for leaf in jax.tree_util.tree_leaves(dynamic):
+            next(invars)
+        # a step that draws no random numbers returns its key unchanged:
+        # it is not passed at all (its conversions cost more per call than
+        # the rest of a small step's dispatch)
+        key_var = next(invars)
+        uses_key = any(key_var in eqn.invars for eqn in jaxpr.eqns)
 
         # the result leaf of each slot the trace wrote
         outvars = iter(jaxpr.outvars)
@@ -943,8 +1107,10 @@ class _Entry(object):
                     continue
             counter_kept.append(j)
             counter_inc.append(inc)
-        if any(drop_donated) or any(drop_kept) or counter_kept:
+        if any(drop_donated) or any(drop_kept) or counter_kept or \
+                not uses_key:
             # the call traces again in this form (and counts the compile)
+            self.uses_key = uses_key
             self.drop_donated = drop_donated
             self.drop_kept = drop_kept
             self.counter_kept = tuple(counter_kept)
@@ -1051,35 +1217,19 @@ class JitStep(object):
                 return self.fun(*args, **kwargs)
             layout = self._layout = _Layout(links, optimizers,
                                             self._state_objects)
-        donated = [g() for g in layout.donated_get]
-        kept_raw = [g() for g in layout.kept_get]
+        donated = _read(layout.donated)
+        kept_raw = _read(layout.kept)
         dynamic, static, treedef = _split_args(args, kwargs, plain)
-        # The random stream: after chainerjax.random.seed() the step draws
-        # from the global key chain exactly as eager code does (same keys in
-        # the same order, so a jitted run reproduces an eager one). Without
-        # it, each step object keeps a key of its own, drawn once from
-        # NumPy's global generator (numpy.random.seed reproduces runs).
-        seeded = _random.get_state() is not None
-        if seeded:
-            key_in = _random.get_state()
-        else:
-            if self._key is None:
-                self._key = _random.next_key()
-            key_in = self._key
-        if not getattr(key_in, '_committed', True):
-            # the key comes back committed to a device: pass it so from the
-            # start, or the second call would compile again
-            key_in = _commit_like(key_in, donated, kept_raw)
-        # so does state held as NumPy or uncommitted arrays ('@numpy'
+        # state held as NumPy or uncommitted arrays ('@numpy'
         # parameters before the first compiled call)
         for values in (donated, kept_raw):
             for i, v in enumerate(values):
                 if type(v) is numpy.ndarray or \
                         getattr(v, '_committed', True) is False:
                     values[i] = _commit_like(v, donated, kept_raw)
-        from chainerjax import configuration
         cfg = configuration.config
-        key = (layout.key, _hashable_static(static), treedef,
+        key = (layout.key, tuple(static) if plain else
+               _hashable_static(static), treedef,
                _state_signature(donated, kept_raw),
                bool(cfg.train), bool(cfg.enable_backprop))
         entry = self._cache.get(key)
@@ -1087,6 +1237,9 @@ class JitStep(object):
         # reuses the compiled step: a retrace (new input shapes) must read
         # and write the objects of the layout in use
         try:
+            key_in = seeded = None
+            if entry is None or entry.uses_key:
+                key_in, seeded = self._key_in(donated, kept_raw)
             if entry is None:
                 entry = self._compile(static, treedef)
                 entry.current[0] = layout
@@ -1103,10 +1256,13 @@ class JitStep(object):
                 counters = numpy.array(counter_values, numpy.int64)
             kept = _device_scalars(layout, kept_raw, entry.counter_kept)
             if entry.drop_donated is not None:
-                donated = [None if d else v
-                           for v, d in zip(donated, entry.drop_donated)]
+                if any(entry.drop_donated):
+                    donated = [None if d else v for v, d in
+                               zip(donated, entry.drop_donated)]
                 kept = [None if d else v
                         for v, d in zip(kept, entry.drop_kept)]
+            if not entry.uses_key:
+                key_in = None
             new_state, out, reports, attrs, key_out = entry.jitted(
                 donated, kept, dynamic, key_in, counters)
         except _TRACE_ERRORS as e:
@@ -1115,16 +1271,16 @@ class JitStep(object):
         attr_keys = entry.attr_keys
         write_mask = entry.write_mask
         holders = layout.holders
-        if seeded:
-            _random.set_state(key_out)
-        else:
-            self._key = key_out
+        if entry.uses_key:
+            if seeded:
+                _random.set_state(key_out)
+            else:
+                self._key = key_out
         # unchanged state that was not donated keeps its Python value (a
         # float hyperparameter stays a float)
-        new_state = [new_state[i] for i in entry.out_inverse]
-        for set_, v, w in zip(layout.setters, new_state, write_mask[0]):
-            if w:
-                set_(v)
+        if entry.out_inverse is not None:
+            new_state = [new_state[i] for i in entry.out_inverse]
+        layout.write(new_state, write_mask[0])
         if counters is not None:
             for j, v, inc in zip(entry.counter_kept, counter_values,
                                  entry.counter_inc):
@@ -1140,6 +1296,26 @@ class JitStep(object):
         if report_keys[2]:
             _report_records(report_keys[2], reports[1])
         return _out_from_arrays(out, entry.out_variables)
+
+    def _key_in(self, donated, kept):
+        """The key the step starts from, and whether it is the global one.
+
+        After chainerjax.random.seed() the step draws from the global key
+        chain exactly as eager code does (same keys in the same order, so a
+        jitted run reproduces an eager one). Without it, each step object
+        keeps a key of its own, drawn once from NumPy's global generator
+        (numpy.random.seed reproduces runs)."""
+        key = _random.get_state()
+        seeded = key is not None
+        if not seeded:
+            if self._key is None:
+                self._key = _random.next_key()
+            key = self._key
+        if not getattr(key, '_committed', True):
+            # the key comes back committed to a device: pass it so from the
+            # start, or the second call would compile again
+            key = _commit_like(key, donated, kept)
+        return key, seeded
 
     def _compile(self, static, treedef):
         report_keys = [(), (), ()]
@@ -1169,7 +1345,9 @@ class JitStep(object):
             inverse = [0] * len(order)
             for i, si in enumerate(order):
                 inverse[si] = i
-            entry.out_inverse = tuple(inverse)
+            # (None: the slot order, when every donated value is an array)
+            entry.out_inverse = None if order == sorted(order) \
+                else tuple(inverse)
             # the step counters kept on the host come in as one vector
             host_counted = set()
             if counters is not None:
@@ -1188,6 +1366,14 @@ class JitStep(object):
             box = {'key': key}
 
             def provider():
+                if box['key'] is None:
+                    raise UntraceableError(
+                        'The step {!r} draws random numbers although it drew '
+                        'none when chainerjax.jit first compiled it, so it '
+                        'was compiled without a random key: Python state '
+                        'that the step reads changed what it computes. '
+                        'Make a new chainerjax.jit step after such a '
+                        'change.'.format(getattr(fun, '__name__', fun)))
                 k, sub = jax.random.split(box['key'])
                 box['key'] = k
                 return sub
@@ -1293,7 +1479,6 @@ def jit(fun=None, *, links=None, optimizers=None):
 def resolve_mode(jit):
     """``None`` means the global switch ``chainer.config.jit``."""
     if jit is None:
-        from chainerjax import configuration
         jit = getattr(configuration.config, 'jit', False)
     if jit in (False, 0, None, '0', 'false', 'False', ''):
         return False

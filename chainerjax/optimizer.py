@@ -40,6 +40,7 @@ import numpy
 from chainerjax import _structure
 from chainerjax import optimizer_hooks
 from chainerjax import variable
+from chainerjax.backends import _cpu
 
 _Tracer = jax.core.Tracer
 _ndarray = numpy.ndarray
@@ -94,12 +95,14 @@ def _write_param(param, new):
     d = param._data
     if (type(d) is _ndarray and d.flags.writeable and not _is_tracer(new)
             and d.shape == new.shape and d.dtype == new.dtype):
-        numpy.copyto(d, numpy.asarray(new))
+        new = numpy.asarray(new)  # waits for the update (and so its inputs)
+        _cpu.wait_host_reads()
+        numpy.copyto(d, new)
         return
     if param._device._is_numpy and not _is_tracer(new) and (
             type(d) is _ndarray or d is None):
         # Keep '@numpy' parameters writable NumPy arrays.
-        _assign_raw(param, numpy.array(new))
+        _assign_raw(param, _cpu.copy(new))
         return
     _assign_raw(param, new)
 
@@ -340,6 +343,32 @@ def _state_raw(rule, name):
     if cached is not None and cached[0] is value:
         return cached[1]
     return value
+
+
+def _states_raw(pairs):
+    """:func:`_state_raw` of many ``(rule, name)`` pairs, in one loop (a
+    compiled step reads them all at every call)."""
+    out = []
+    for rule, name in pairs:
+        value = rule._state[name]
+        cache = rule.__dict__.get('_state_cache_')
+        if cache:
+            cached = cache.get(name)
+            if cached is not None and cached[0] is value:
+                value = cached[1]
+        out.append(value)
+    return out
+
+
+def _set_states_raw(pairs, values, mask):
+    """Stores ``values`` (JAX arrays, as a compiled step returns them) in
+    the states of ``pairs`` where ``mask`` is true."""
+    for (rule, name), value, write in zip(pairs, values, mask):
+        if write:
+            rule._state[name] = value
+            cache = rule.__dict__.get('_state_cache_')
+            if cache:
+                cache.pop(name, None)
 
 
 def _store_state(rule, name, new, device):

@@ -1,4 +1,6 @@
 """chainerjax.jit: a whole step compiled, state written back."""
+import weakref
+
 import jax
 import numpy
 import pytest
@@ -457,3 +459,90 @@ def test_eager_graph_across_a_compiled_step_names_the_cause():
     step(x, t)
     with pytest.raises(RuntimeError, match='compiled step'):
         y.backward()
+
+
+def test_step_without_randomness_leaves_the_stream_alone():
+    # a step that draws no random numbers is compiled without a key: the
+    # global stream stays where it was, as after the same eager code
+    from chainerjax import _random
+    from chainerjax import random as cj_random
+    model, opt, lossfun = _setup_sgd()
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    x, t = _data()
+    cj_random.seed(3)
+    try:
+        before = _random.get_state()
+        for _ in range(4):
+            step(x, t)
+        assert _random.get_state() is before
+        assert list(step._cache.values())[0].uses_key is False
+    finally:
+        cj_random.reset()
+
+
+def test_step_that_starts_drawing_random_numbers_says_so():
+    # Python state the trace read (a plain flag) switches dropout on; a
+    # retrace for a new batch size then needs the key the step was compiled
+    # without
+    class Flag(object):
+        on = False
+
+    flag = Flag()
+    model, opt, lossfun = _setup_sgd()
+
+    def step(x, t):
+        h = model(x)
+        if flag.on:
+            h = F.dropout(h, 0.5)
+        loss = F.softmax_cross_entropy(h, t)
+        model.cleargrads()
+        loss.backward()
+        opt.update()
+
+    step = chainer.jit(step)
+    x, t = _data()
+    for _ in range(3):
+        step(x, t)
+    flag.on = True
+    with pytest.raises(chainer.UntraceableError,
+                       match='draws random numbers'):
+        step(x[:4], t[:4])
+
+
+@pytest.mark.parametrize('device', [None, '@jax:cpu:0'])
+def test_gradient_variables_after_compiled_steps(device):
+    # the step writes each gradient into the Parameter's gradient Variable
+    # when nothing else holds it, and into a new one when the user kept it
+    model, opt, lossfun = _setup_sgd()
+    if device is not None:
+        model.to_device(device)
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    x, t = _data()
+    x2, t2 = _data(seed=2)
+    for _ in range(3):
+        step(x, t)
+    W = model.l1.W
+    kept = W.grad_var
+    if device is None:
+        kept_value = numpy.array(kept.array)
+    step(x2, t2)
+    assert W.grad_var is not kept
+    if device is None:
+        # not donated on '@numpy': the kept Variable keeps its values
+        numpy.testing.assert_array_equal(kept.array, kept_value)
+    del kept
+    eager = MLP()
+    eager.copyparams(model)
+    eager.cleargrads()
+    F.softmax_cross_entropy(eager(x), t).backward()
+    step(x, t)
+    step_grad = numpy.asarray(W.grad)
+    # the gradient of the step's last batch, from the parameters before it
+    numpy.testing.assert_allclose(step_grad,
+                                  numpy.asarray(eager.l1.W.grad),
+                                  rtol=1e-5, atol=1e-6)
+    same = weakref.ref(W.grad_var)
+    step(x2, t2)
+    assert W.grad_var is same()
+    assert W.grad_var.requires_grad
+    assert not numpy.allclose(numpy.asarray(W.grad), step_grad)
