@@ -78,6 +78,10 @@ class Device(object):
     def send_array(self, array):
         raise NotImplementedError('Device subclasses must define send_array.')
 
+    def _send_new(self, array):
+        # sends an array that no one else holds (it may be used in place)
+        return self.send(array)
+
     def use(self):
         """Makes this device current (no effect for most devices)."""
         return None

@@ -17,6 +17,7 @@ import jax.numpy as jnp
 import numpy
 
 from chainerjax._backend import Device  # NOQA
+from chainerjax.backends import _cpu
 from chainerjax.backends._cpu import CpuDevice  # NOQA
 from chainerjax.backends._jax import JaxDevice  # NOQA
 
@@ -166,6 +167,7 @@ def copyto(dst, src):
     the contents of a JAX-backed Variable, assign ``var.array = src``.
     """
     if isinstance(dst, numpy.ndarray):
+        _cpu.wait_host_reads()
         numpy.copyto(dst, numpy.asarray(src))
         return
     raise TypeError(

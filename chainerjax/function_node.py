@@ -19,12 +19,15 @@ from chainerjax import _kernels
 from chainerjax import backend
 from chainerjax import configuration
 from chainerjax import variable
+from chainerjax.backends import _cpu
 from chainerjax.utils import type_check
 
 _config = configuration.config
 _Tracer = jax.core.Tracer
 _Variable = variable.Variable
 _ndarray = numpy.ndarray
+
+
 
 
 # Signatures (op definition, input shapes and dtypes) whose type checks
@@ -207,6 +210,8 @@ class FunctionNode(object):
                               for x, d in zip(input_vars, in_data)])
             kernel = _kernels.get_kernel(self, key, mask)
             outputs, vjp = kernel.fwd_vjp(dyn, in_data)
+            if _ndarray in map(type, in_data):
+                _cpu.note_host_reads(outputs)
             d = self.__dict__
             d['_vjp'] = vjp.attach(in_data, dyn)
             d['_diff_mask'] = mask
@@ -217,6 +222,8 @@ class FunctionNode(object):
         else:
             kernel = _kernels.get_kernel(self, key, None)
             outputs = kernel.fwd(dyn, in_data)
+            if _ndarray in map(type, in_data):
+                _cpu.note_host_reads(outputs)
         return outputs
 
     def _forward_custom(self, input_vars, in_data):
@@ -380,6 +387,8 @@ class FunctionNode(object):
                     if gy is not None:
                         device = gy._device
                         break
+            if _ndarray in map(type, self._vjp.leaves):
+                _cpu.note_host_reads(gxs)
         except RuntimeError as e:
             if 'deleted' not in str(e):
                 raise

@@ -23,6 +23,7 @@ from chainerjax import initializers
 from chainerjax import link_hook
 from chainerjax import _structure
 from chainerjax import variable
+from chainerjax.backends import _cpu
 
 _array_types = backend.get_array_types()
 
@@ -72,6 +73,7 @@ def _copy_persistent_into(dst, src):
     # Copies the array ``src`` into the persistent ``dst``: in place for a
     # writable NumPy array, else returns a new array on dst's device.
     if isinstance(dst, numpy.ndarray) and dst.flags.writeable:
+        _cpu.wait_host_reads()
         numpy.copyto(dst, numpy.asarray(src))
         return dst
     device = backend.get_device_from_array(dst)

@@ -296,7 +296,12 @@ class Variable(object):
     def array(self):
         """The array: NumPy on ``'@numpy'``, ``jax.Array`` on JAX devices."""
         d = self._data
-        if type(d) is _ndarray or d is None or not self._device._is_numpy:
+        if type(d) is _ndarray:
+            if _cpu._host_reads:
+                # the caller may write into it
+                _cpu.wait_host_reads()
+            return d
+        if d is None or not self._device._is_numpy:
             return d
         if isinstance(d, _Tracer):
             return d
@@ -535,6 +540,7 @@ class Variable(object):
                             else None)
             return
         if type(dst) is _ndarray and dst.flags.writeable:
+            _cpu.wait_host_reads()
             numpy.copyto(dst, numpy.asarray(src))
             self._np_view = None
         else:

@@ -2,7 +2,23 @@
 
 Computations on it still run through JAX's CPU backend; results are handed
 back as NumPy arrays (zero-copy, read-only views of JAX buffers).
+
+The NumPy arrays chainerjax allocates for this device (initialized
+parameters, their updates, arrays brought back from JAX devices) start on a
+64-byte boundary (:func:`empty`): XLA's CPU backend reads such an array in
+place when a kernel is given it, where it copies any other NumPy array at
+every call (a Linear layer's weights at every forward and backward).
+A kernel that reads host memory in place must not run after the host array
+changes: ops whose inputs include NumPy arrays note their results
+(:func:`note_host_reads`), and code that writes into a NumPy array in place
+or hands it to the user to do so (an optimizer's update, ``Variable.array``)
+first waits for them (:func:`wait_host_reads`). So a computation always
+sees the values its inputs had when it was called, as in Chainer, whose
+NumPy computations ran synchronously.
 """
+import math
+
+import jax
 import numpy
 
 from chainerjax import _backend
@@ -46,4 +62,71 @@ def _array_to_cpu(array):
     if numpy.isscalar(array):
         return numpy.asarray(array)
     # A JAX array (any device): bring it to host memory as a writable array.
-    return numpy.array(array)
+    return copy(array)
+
+
+_ALIGNMENT = 64
+
+
+def empty(shape, dtype):
+    """``numpy.empty(shape, dtype)`` starting on a 64-byte boundary (the
+    array is a view of a larger byte buffer)."""
+    dtype = numpy.dtype(dtype)
+    shape = tuple(shape)
+    nbytes = math.prod(shape) * dtype.itemsize
+    if nbytes == 0 or dtype.hasobject:
+        return numpy.empty(shape, dtype)
+    buf = numpy.empty(nbytes + _ALIGNMENT, numpy.uint8)
+    offset = -buf.ctypes.data % _ALIGNMENT
+    return buf[offset:offset + nbytes].view(dtype).reshape(shape)
+
+
+def detached(array):
+    """``array``, or a copy of it if XLA would read it in place: what to
+    hand to ``jax.device_put`` when the NumPy array's owner may still
+    write into it (JAX 0.10 aliases an aligned NumPy array on the CPU
+    backend even with ``may_alias=False``)."""
+    if type(array) is numpy.ndarray and array.size and \
+            array.__array_interface__['data'][0] % _ALIGNMENT == 0:
+        return array.copy()
+    return array
+
+
+def copy(array):
+    """A writable, 64-byte aligned NumPy copy of ``array`` (NumPy or JAX)."""
+    src = numpy.asarray(array)
+    out = empty(src.shape, src.dtype)
+    numpy.copyto(out, src)
+    return out
+
+
+# the results of kernels that were given NumPy arrays, until they are known
+# to have finished (a bounded list: an inference loop writes nothing)
+_host_reads = []
+_MAX_HOST_READS = 64
+
+
+def note_host_reads(results):
+    """Notes the results of a kernel that was given NumPy arrays: it may
+    read them until these results are ready."""
+    _host_reads.append(results)
+    if len(_host_reads) > _MAX_HOST_READS:
+        wait_host_reads()
+
+
+def wait_host_reads():
+    """Waits until no kernel noted by :func:`note_host_reads` can still read
+    a NumPy array (before writing into one in place)."""
+    if not _host_reads:
+        return
+    pending = _host_reads[:]
+    del _host_reads[:len(pending)]
+    try:
+        jax.block_until_ready(pending)
+    except RuntimeError:
+        # a result donated since (its consumer waited for it): wait for
+        # the others one by one
+        for results in pending:
+            for a in results:
+                if isinstance(a, jax.Array) and not a.is_deleted():
+                    a.block_until_ready()

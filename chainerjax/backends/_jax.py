@@ -4,6 +4,7 @@ import jax.numpy as jnp
 import numpy
 
 from chainerjax import _backend
+from chainerjax.backends import _cpu
 
 
 def _platform_devices(platform):
@@ -87,12 +88,19 @@ class JaxDevice(_backend.Device):
             return array
         if isinstance(array, jax.Array) and self.device in array.devices():
             return array
+        # a copy, never a view of host memory the NumPy array's owner can
+        # still change
         return jax.device_put(numpy.asarray(array) if numpy.isscalar(array)
-                              else array, self.device)
+                              else _cpu.detached(array), self.device)
 
     def is_array_supported(self, array):
         return (isinstance(array, jax.Array)
                 and self.device in array.devices())
+
+    def _send_new(self, array):
+        if type(array) is numpy.ndarray:
+            return jax.device_put(array, self.device)
+        return self.send(array)
 
 
 def _device_from_spec(platform, index):

@@ -11,6 +11,7 @@ import jax.numpy as jnp
 import numpy
 
 from chainerjax import backend
+from chainerjax.backends import _cpu
 
 
 class Converter(object):
@@ -104,6 +105,15 @@ def to_device(device, x):
     return device.send(x)
 
 
+def _send_new(device, x):
+    # x was made here (no one else holds it): a JAX device may use it in
+    # place instead of copying it
+    device = _get_device(device)
+    if device is None:
+        return x
+    return device._send_new(x)
+
+
 def _is_jax_array(x):
     return isinstance(x, (jax.Array, jax.core.Tracer))
 
@@ -115,6 +125,14 @@ def _concat_arrays(arrays, padding):
         return _concat_arrays_with_padding(arrays, padding)
     if _is_jax_array(arrays[0]):
         return jnp.stack(arrays)
+    first = arrays[0]
+    if type(first) is numpy.ndarray:
+        # stacked into an aligned array, which XLA reads in place
+        out = _cpu.empty((len(arrays),) + first.shape, first.dtype)
+        try:
+            return numpy.stack(arrays, out=out, casting='no')
+        except (TypeError, ValueError):
+            pass  # other dtypes or shapes: as NumPy would (or its error)
     return numpy.concatenate([array[None] for array in arrays])
 
 
@@ -170,16 +188,16 @@ def concat_examples_func(batch, device=None, padding=None):
         if not isinstance(padding, tuple):
             padding = [padding] * len(first)
         return tuple(
-            to_device(device, _concat_arrays(
+            _send_new(device, _concat_arrays(
                 [example[i] for example in batch], padding[i]))
             for i in range(len(first)))
     if isinstance(first, dict):
         if not isinstance(padding, dict):
             padding = {key: padding for key in first}
-        return {key: to_device(device, _concat_arrays(
+        return {key: _send_new(device, _concat_arrays(
             [example[key] for example in batch], padding[key]))
             for key in first}
-    return to_device(device, _concat_arrays(batch, padding))
+    return _send_new(device, _concat_arrays(batch, padding))
 
 
 concat_examples = _ArbitraryCallableConverter(concat_examples_func)

@@ -4,6 +4,7 @@ import numpy
 from chainerjax import _missing
 from chainerjax import backend
 from chainerjax import configuration
+from chainerjax.backends import _cpu
 from chainerjax.initializer import Initializer  # NOQA
 from chainerjax.initializers.constant import Constant  # NOQA
 from chainerjax.initializers.constant import Identity  # NOQA
@@ -61,7 +62,10 @@ def generate_array(initializer, shape, xp, dtype=None, device=None):
             raise ValueError('xp and device arguments are inconsistent.')
     if isinstance(shape, int):
         shape = (shape,)
-    array = numpy.empty(tuple(shape), dtype=dtype)
+    if target.xp is numpy:
+        array = _cpu.empty(shape, dtype)
+    else:
+        array = numpy.empty(tuple(shape), dtype=dtype)
     initializer(array)
     return target.send(array)
 

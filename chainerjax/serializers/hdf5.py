@@ -18,6 +18,7 @@ import jax
 import numpy
 
 from chainerjax import serializer
+from chainerjax.backends import _cpu
 
 try:
     import h5py
@@ -201,6 +202,7 @@ class HDF5Deserializer(serializer.Deserializer):
         if isinstance(value, numpy.ndarray):
             _check_shape(self.group.name + '/' + key, value, dataset)
             if value.flags.writeable:
+                _cpu.wait_host_reads()
                 dataset.read_direct(value)
                 return value
             return numpy.asarray(dataset, dtype=value.dtype)

@@ -19,6 +19,7 @@ import jax
 import numpy
 
 from chainerjax import serializer
+from chainerjax.backends import _cpu
 
 
 def _to_host(value):
@@ -241,6 +242,7 @@ class NpzDeserializer(serializer.Deserializer):
         if isinstance(value, numpy.ndarray):
             _check_shape(key, value, dataset)
             if value.flags.writeable:
+                _cpu.wait_host_reads()
                 numpy.copyto(value, dataset)
                 return value
             _check_cast(key, value, dataset)

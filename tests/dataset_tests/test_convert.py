@@ -143,3 +143,24 @@ def test_call_converter_legacy_function():
 def test_top_level_exports():
     assert chainerjax.dataset.Iterator is not None
     assert chainerjax.dataset.DatasetMixin is not None
+
+
+def test_numpy_batches_are_aligned_and_sent_without_copying():
+    # an aligned batch is read by XLA in place; a JAX device takes it as it
+    # is, since the converter made it and no one else holds it
+    batch = _batch('numpy', shapes=((5, 7),) * 4)
+    x = dataset.concat_examples(batch)
+    assert x.ctypes.data % 64 == 0
+    numpy.testing.assert_array_equal(x, numpy.stack(batch))
+    y = dataset.concat_examples(batch, '@jax:cpu:0')
+    assert isinstance(y, jax.Array)
+    numpy.testing.assert_array_equal(numpy.asarray(y), numpy.stack(batch))
+
+
+def test_mixed_dtypes_and_shapes_as_numpy():
+    batch = [numpy.zeros(3, numpy.float32), numpy.ones(3, numpy.float64)]
+    x = dataset.concat_examples(batch)
+    assert x.dtype == numpy.float64
+    numpy.testing.assert_array_equal(x, [[0, 0, 0], [1, 1, 1]])
+    with pytest.raises(ValueError):
+        dataset.concat_examples([numpy.zeros(3), numpy.zeros(4)])
