@@ -751,7 +751,8 @@ def _commit_like(key, *state_lists):
 def _device_scalars(layout, kept, skip):
     """``kept`` with Python numbers as device scalars (the last conversion
     of each slot is reused while its value is the same), and None at the
-    positions ``skip`` (the counters passed in one vector)."""
+    positions ``skip`` (the counters passed in one vector, the state the
+    step does not read)."""
     kept = list(kept)
     for i in skip:
         kept[i] = None
@@ -1033,6 +1034,7 @@ class _Entry(object):
         self.drop_kept = None
         self.counter_kept = ()
         self.counter_inc = ()
+        self.kept_skip = ()
         # whether the step draws random numbers (else no key is passed)
         self.uses_key = True
         self.leaves = ()
@@ -1115,6 +1117,9 @@ class _Entry(object):
             self.drop_kept = drop_kept
             self.counter_kept = tuple(counter_kept)
             self.counter_inc = tuple(counter_inc)
+            # kept inputs passed as None: counters and unread state
+            self.kept_skip = tuple(sorted(set(counter_kept).union(
+                j for j, d in enumerate(drop_kept) if d)))
         else:
             # the call reuses this trace
             step.compiles += 1
@@ -1254,13 +1259,10 @@ class JitStep(object):
                 counter_values = [int(kept_raw[j])
                                   for j in entry.counter_kept]
                 counters = numpy.array(counter_values, numpy.int64)
-            kept = _device_scalars(layout, kept_raw, entry.counter_kept)
-            if entry.drop_donated is not None:
-                if any(entry.drop_donated):
-                    donated = [None if d else v for v, d in
-                               zip(donated, entry.drop_donated)]
-                kept = [None if d else v
-                        for v, d in zip(kept, entry.drop_kept)]
+            kept = _device_scalars(layout, kept_raw, entry.kept_skip)
+            if entry.drop_donated is not None and any(entry.drop_donated):
+                donated = [None if d else v for v, d in
+                           zip(donated, entry.drop_donated)]
             if not entry.uses_key:
                 key_in = None
             new_state, out, reports, attrs, key_out = entry.jitted(

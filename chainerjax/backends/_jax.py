@@ -97,10 +97,12 @@ class JaxDevice(_backend.Device):
         return (isinstance(array, jax.Array)
                 and self.device in array.devices())
 
-    def _send_new(self, array):
-        if type(array) is numpy.ndarray:
-            return jax.device_put(array, self.device)
-        return self.send(array)
+    def _send_new(self, arrays):
+        # one transfer for a list of NumPy arrays (a batch's x and t)
+        if type(arrays) is numpy.ndarray or type(arrays) is list and all(
+                type(a) is numpy.ndarray for a in arrays):
+            return jax.device_put(arrays, self.device)
+        return self.send(arrays)
 
 
 def _device_from_spec(platform, index):

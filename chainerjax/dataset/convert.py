@@ -106,8 +106,8 @@ def to_device(device, x):
 
 
 def _send_new(device, x):
-    # x was made here (no one else holds it): a JAX device may use it in
-    # place instead of copying it
+    # x (an array or a list of arrays) was made here and no one else holds
+    # it: a JAX device may use it in place instead of copying it
     device = _get_device(device)
     if device is None:
         return x
@@ -187,16 +187,17 @@ def concat_examples_func(batch, device=None, padding=None):
     if isinstance(first, tuple):
         if not isinstance(padding, tuple):
             padding = [padding] * len(first)
-        return tuple(
-            _send_new(device, _concat_arrays(
-                [example[i] for example in batch], padding[i]))
-            for i in range(len(first)))
+        return tuple(_send_new(device, [
+            _concat_arrays([example[i] for example in batch], padding[i])
+            for i in range(len(first))]))
     if isinstance(first, dict):
         if not isinstance(padding, dict):
             padding = {key: padding for key in first}
-        return {key: _send_new(device, _concat_arrays(
-            [example[key] for example in batch], padding[key]))
-            for key in first}
+        keys = list(first)
+        arrays = _send_new(device, [
+            _concat_arrays([example[key] for example in batch],
+                           padding[key]) for key in keys])
+        return dict(zip(keys, arrays))
     return _send_new(device, _concat_arrays(batch, padding))
 
 
