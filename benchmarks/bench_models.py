@@ -27,12 +27,14 @@ Implementations (``--impls``; each interpreter runs those it can import):
 What is measured:
 
 * ``ms/step``: the median over ``--steps`` steps, each timed from the call
-  until its results are ready (``block_until_ready``). One step of every
-  implementation per round, so that load changes hit them alike, in an
-  order shuffled anew each round (fixed seed): a step that runs right after
-  an eager one is slower (measured: the LSTM's jitted step by 150 ms of
-  900, whichever implementation it was), and a fixed order always put
-  ``cjx-jit`` there.
+  until its results are ready (``block_until_ready``). The implementations
+  take turns, so that load changes hit them alike: each round runs a block
+  of ``--block`` timed steps of every implementation, after one untimed
+  step, in an order shuffled anew each round (fixed seed). A step that
+  runs right after another implementation's is slower, by more the larger
+  the other's footprint (measured: the LSTM's jitted step by 150 ms of 900
+  after an eager step, eager MLP steps by 20-30% after any other), which a
+  training loop never sees; ``--block 1`` times every step that way.
 * ``burst us``: for the jitted steps, the calling thread's CPU time per
   call in bursts of calls made without waiting for results, as a training
   loop makes them (warm caches; the ``cpu us`` of single waited-for calls
@@ -350,19 +352,25 @@ def run_workload(workload, names, args, cache_on):
         impls.append((impl, result))
         results.append(result)
     order_rng = random.Random(0)
-    for _ in range(steps):
+    block = max(1, min(args.block, steps))
+    for round_ in range(-(-steps // block)):
         order_rng.shuffle(impls)
         for impl, r in impls:
-            t0 = time.perf_counter()
-            c0 = time.thread_time()
-            impl.step()
-            c1 = time.thread_time()
-            t1 = time.perf_counter()
-            impl.sync()
-            t2 = time.perf_counter()
-            r['step_s'].append(t2 - t0)
-            r['call_s'].append(t1 - t0)
-            r['call_cpu_s'].append(c1 - c0)
+            n = min(block, steps - round_ * block)
+            if block > 1:
+                impl.step()  # back to this implementation: untimed
+                impl.sync()
+            for _ in range(n):
+                t0 = time.perf_counter()
+                c0 = time.thread_time()
+                impl.step()
+                c1 = time.thread_time()
+                t1 = time.perf_counter()
+                impl.sync()
+                t2 = time.perf_counter()
+                r['step_s'].append(t2 - t0)
+                r['call_s'].append(t1 - t0)
+                r['call_cpu_s'].append(c1 - c0)
     for impl, r in impls:
         r['ms'] = statistics.median(r['step_s']) * 1e3
         r['min_ms'] = min(r['step_s']) * 1e3
@@ -490,7 +498,7 @@ def meta(args, cache, load_start, notes):
         'checkout': _checkout(),
         'cache': cache,
         'args': {'steps': args.steps, 'warmup': args.warmup,
-                 'dropout': args.dropout},
+                 'dropout': args.dropout, 'block': args.block},
         'impls': notes,
     }
     try:
@@ -651,6 +659,9 @@ def main(argv=None):
     p.add_argument('--steps', type=int, default=0,
                    help='timed steps per implementation (default: per '
                    'workload, 3 for squeezenet/lstm ... 300 for tiny_*)')
+    p.add_argument('--block', type=int, default=5,
+                   help='timed steps of one implementation in a row (after '
+                        'an untimed one) before the next takes its turn')
     p.add_argument('--warmup', type=int, default=1,
                    help='untimed steps after the first (compiled) call')
     p.add_argument('--cache', metavar='DIR',
