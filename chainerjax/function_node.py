@@ -28,8 +28,6 @@ _Variable = variable.Variable
 _ndarray = numpy.ndarray
 
 
-
-
 # Signatures (op definition, input shapes and dtypes) whose type checks
 # passed; see FunctionNode.apply.
 _type_checked = set()
