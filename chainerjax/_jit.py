@@ -519,6 +519,7 @@ class _Layout(object):
         self.names = tuple(s.name for s in slots)
         self.donated = _groups([s for s in slots if s.donate])
         self.kept = _groups([s for s in slots if not s.donate])
+        self.groups = self.donated + self.kept
         self.kept_set = [s.set for s in slots if not s.donate]
         self.kept_slot = [i for i, s in enumerate(slots) if not s.donate]
         self.donated_slot = [i for i, s in enumerate(slots) if s.donate]
@@ -544,7 +545,7 @@ class _Layout(object):
         """Writes the values of all slots (in slot order) where ``mask``
         is true."""
         pos = 0
-        for group in self.donated + self.kept:
+        for group in self.groups:
             end = pos + group.size
             group.write(values[pos:end], mask[pos:end])
             pos = end

@@ -73,8 +73,7 @@ def _copy_persistent_into(dst, src):
     # Copies the array ``src`` into the persistent ``dst``: in place for a
     # writable NumPy array, else returns a new array on dst's device.
     if isinstance(dst, numpy.ndarray) and dst.flags.writeable:
-        _cpu.wait_host_reads()
-        numpy.copyto(dst, numpy.asarray(src))
+        _cpu.write_into(dst, src)
         return dst
     device = backend.get_device_from_array(dst)
     if device.xp is numpy:

@@ -95,9 +95,7 @@ def _write_param(param, new):
     d = param._data
     if (type(d) is _ndarray and d.flags.writeable and not _is_tracer(new)
             and d.shape == new.shape and d.dtype == new.dtype):
-        new = numpy.asarray(new)  # waits for the update (and so its inputs)
-        _cpu.wait_host_reads()
-        numpy.copyto(d, new)
+        _cpu.write_into(d, new)
         return
     if param._device._is_numpy and not _is_tracer(new) and (
             type(d) is _ndarray or d is None):

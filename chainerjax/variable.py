@@ -540,8 +540,7 @@ class Variable(object):
                             else None)
             return
         if type(dst) is _ndarray and dst.flags.writeable:
-            _cpu.wait_host_reads()
-            numpy.copyto(dst, numpy.asarray(src))
+            _cpu.write_into(dst, src)
             self._np_view = None
         else:
             self._set_array(self._device.send(

@@ -92,6 +92,14 @@ def detached(array):
     return array
 
 
+def write_into(dst, src):
+    """Copies ``src`` (NumPy or JAX) into the NumPy array ``dst`` in place,
+    once no kernel can still read ``dst`` (see :func:`wait_host_reads`)."""
+    src = numpy.asarray(src)  # first waits for src to be computed
+    wait_host_reads()
+    numpy.copyto(dst, src)
+
+
 def copy(array):
     """A writable, 64-byte aligned NumPy copy of ``array`` (NumPy or JAX)."""
     src = numpy.asarray(array)

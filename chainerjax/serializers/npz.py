@@ -242,8 +242,7 @@ class NpzDeserializer(serializer.Deserializer):
         if isinstance(value, numpy.ndarray):
             _check_shape(key, value, dataset)
             if value.flags.writeable:
-                _cpu.wait_host_reads()
-                numpy.copyto(value, dataset)
+                _cpu.write_into(value, dataset)
                 return value
             _check_cast(key, value, dataset)
             return dataset.astype(value.dtype)
