@@ -520,12 +520,16 @@ class _Layout(object):
         self.donated = _groups([s for s in slots if s.donate])
         self.kept = _groups([s for s in slots if not s.donate])
         self.groups = self.donated + self.kept
-        self.kept_set = [s.set for s in slots if not s.donate]
         self.kept_slot = [i for i, s in enumerate(slots) if not s.donate]
         self.donated_slot = [i for i, s in enumerate(slots) if s.donate]
         # Python numbers (hyperparameters, counters) as device scalars: the
         # last conversion of each, reused while the value is the same
         self.kept_cache = [None] * len(self.kept_slot)
+        # what the last call left (_LastCall), while nothing else writes
+        # the state; and how many NumPy or uncommitted values the last
+        # full preparation committed
+        self.last = None
+        self.commits = 0
         self.flags = _trace_flags(links, optimizers)
         # what the compile cache is keyed by, hashed once
         self.key = _HashedKey((self.names, self.flags))
@@ -549,6 +553,81 @@ class _Layout(object):
             end = pos + group.size
             group.write(values[pos:end], mask[pos:end])
             pos = end
+
+
+class _LastCall(object):
+    """What a call left for the next one: the state values it wrote (and
+    those it read and left), what it passed for them, its counters' new
+    values and its compiled entry. A next call that reads the very same
+    objects (``_same``) and counter values, with the same kind of
+    arguments, skips the checks, conversions and cache lookup the first
+    call made."""
+
+    __slots__ = ('call_key', 'donated', 'kept_rest', 'kept',
+                 'counter_values', 'counters', 'entry', 'plan')
+
+    def __init__(self, call_key, donated, kept_rest, kept, counter_values,
+                 counters, entry, plan):
+        self.call_key = call_key
+        self.donated = donated
+        self.kept_rest = kept_rest
+        self.kept = kept
+        self.counter_values = counter_values
+        self.counters = counters
+        self.entry = entry
+        self.plan = plan
+
+
+def _items(positions):
+    """A function of a list that returns the tuple of its items at
+    ``positions``."""
+    positions = tuple(positions)
+    if not positions:
+        return lambda values: ()
+    if len(positions) == 1:
+        i = positions[0]
+        return lambda values: (values[i],)
+    return operator.itemgetter(*positions)
+
+
+class _CounterPlan(object):
+    """How the step counters that an entry keeps on the host are read
+    from and written to the objects of one layout: ``read(kept_raw)``
+    their values, ``read_rest(kept_raw)`` the other kept values,
+    ``write(new_values)`` stores the new values of those that change."""
+
+    __slots__ = ('layout', 'size', 'read', 'read_rest', 'inc', 'write')
+
+    def __init__(self, entry, layout):
+        self.layout = layout
+        kept = entry.counter_kept
+        self.size = len(kept)
+        self.read = _items(kept)
+        self.read_rest = _items(j for j in range(len(layout.kept_slot))
+                                if j not in set(kept))
+        self.inc = numpy.array(entry.counter_inc, numpy.int64)
+        changed = [(i, j) for i, (j, inc) in
+                   enumerate(zip(kept, entry.counter_inc)) if inc]
+        pick = _items(i for i, j in changed)
+        slots = [layout.slots[layout.kept_slot[j]] for i, j in changed]
+        if all(s.kind == 't' for s in slots):
+            objs = [s.obj for s in slots]
+
+            def write(values):
+                for o, v in zip(objs, pick(values)):
+                    o.t = v
+        else:
+            setters = [s.set for s in slots]
+
+            def write(values):
+                for set_, v in zip(setters, pick(values)):
+                    set_(v)
+        self.write = write
+
+
+def _same(values, expected):
+    return len(values) == len(expected) and \
+        all(map(operator.is_, values, expected))
 
 
 def _read(groups):
@@ -621,6 +700,16 @@ def _write_grads(params, values, mask):
             p._grad_valid = True
 
 
+def _read_states(pairs):
+    return [rule._state[name] for rule, name in pairs]
+
+
+def _write_states(pairs, values, mask):
+    for (rule, name), v, w in zip(pairs, values, mask):
+        if w:
+            rule._state[name] = v
+
+
 def _write_t(objs, values, mask):
     for o, v, w in zip(objs, values, mask):
         if w:
@@ -653,6 +742,11 @@ class _Group(object):
         elif kind == 'grad':
             self.read = partial(_read_grads, objs)
             self.write = partial(_write_grads, objs)
+        elif kind == 'state' and slots[0].donate:
+            # JAX devices: no NumPy views of the state to map back
+            pairs = [(s.obj, s.key) for s in slots]
+            self.read = partial(_read_states, pairs)
+            self.write = partial(_write_states, pairs)
         elif kind == 'state':
             pairs = [(s.obj, s.key) for s in slots]
             self.read = partial(optimizer._states_raw, pairs)
@@ -670,8 +764,9 @@ def _map_list(f, objs):
 
 
 def _groups(slots):
-    return [_Group(kind, list(run)) for kind, run in itertools.groupby(
-        slots, key=operator.attrgetter('kind'))]
+    return [_Group(kind, list(run)) for (kind, donate), run in
+            itertools.groupby(slots, key=operator.attrgetter('kind',
+                                                            'donate'))]
 
 
 _CONTAINERS = frozenset([tuple, list, dict])
@@ -1035,6 +1130,8 @@ class _Entry(object):
         self.drop_kept = None
         self.counter_kept = ()
         self.counter_inc = ()
+        self._kept_written = (None, ())
+        self._plan = None
         self.kept_skip = ()
         # whether the step draws random numbers (else no key is passed)
         self.uses_key = True
@@ -1043,6 +1140,24 @@ class _Entry(object):
         # the slots in the order of the step's state outputs, and back
         self.out_order = ()
         self.out_inverse = None
+
+    def plan(self, layout):
+        """The :class:`_CounterPlan` of this entry for ``layout``."""
+        plan = self._plan
+        if plan is None or plan.layout is not layout:
+            plan = self._plan = _CounterPlan(self, layout)
+        return plan
+
+    def kept_written(self, write_mask, n_donated):
+        """``(j, skipped)`` for each kept slot ``j`` the step writes
+        (``skipped``: not passed in, as it does not read it)."""
+        mask, written = self._kept_written
+        if mask is not write_mask:
+            skip = set(self.kept_skip)
+            written = tuple((j, j in skip) for j, w in
+                            enumerate(write_mask[n_donated:]) if w)
+            self._kept_written = (write_mask, written)
+        return written
 
     def analyse(self, step, layout, donated, kept_raw, kept, dynamic, key):
         """Traces the step once and looks at what it computes: state inputs
@@ -1213,7 +1328,8 @@ class JitStep(object):
             return self.fun(*args, **kwargs)
         self.calls += 1
         # the usual call: a batch of arrays
-        plain = not kwargs and all(isinstance(a, _array_types) for a in args)
+        plain = not kwargs and all([isinstance(a, _array_types)
+                                    for a in args])
         links, optimizers = self._objects(args, kwargs, plain)
         layout = self._layout
         if layout is None or not layout.valid(links, optimizers,
@@ -1226,54 +1342,42 @@ class JitStep(object):
         donated = _read(layout.donated)
         kept_raw = _read(layout.kept)
         dynamic, static, treedef = _split_args(args, kwargs, plain)
-        # state held as NumPy or uncommitted arrays ('@numpy'
-        # parameters before the first compiled call)
-        for values in (donated, kept_raw):
-            for i, v in enumerate(values):
-                if type(v) is numpy.ndarray or \
-                        getattr(v, '_committed', True) is False:
-                    values[i] = _commit_like(v, donated, kept_raw)
         cfg = configuration.config
-        key = (layout.key, tuple(static) if plain else
-               _hashable_static(static), treedef,
-               _state_signature(donated, kept_raw),
-               bool(cfg.train), bool(cfg.enable_backprop))
-        entry = self._cache.get(key)
-        # a layout built anew for the same names (after a structure change)
-        # reuses the compiled step: a retrace (new input shapes) must read
-        # and write the objects of the layout in use
+        call_key = (tuple(static) if plain else _hashable_static(static),
+                    treedef, bool(cfg.train), bool(cfg.enable_backprop))
+        last = layout.last
+        layout.last = None
         try:
-            key_in = seeded = None
-            if entry is None or entry.uses_key:
-                key_in, seeded = self._key_in(donated, kept_raw)
-            if entry is None:
-                entry = self._compile(static, treedef)
-                entry.current[0] = layout
-                entry.analyse(self, layout, donated, kept_raw,
-                              _device_scalars(layout, kept_raw, ()),
-                              dynamic, key_in)
-                self._cache[key] = entry
+            if last is not None and last.call_key == call_key and \
+                    _same(donated, last.donated) and \
+                    _same(last.plan.read_rest(kept_raw), last.kept_rest) \
+                    and last.plan.read(kept_raw) == last.counter_values:
+                # the state is what the last call left (nothing wrote
+                # into it since): its structure, conversions and counters
+                # are known
+                entry = last.entry
+                plan = last.plan
+                kept = last.kept
+                counters = last.counters
+                key_in = seeded = None
+                if entry.uses_key:
+                    key_in, seeded = self._key_in(donated, kept)
             else:
-                entry.current[0] = layout
-            counters = None
-            if entry.counter_kept:
-                counter_values = [int(kept_raw[j])
-                                  for j in entry.counter_kept]
-                counters = numpy.array(counter_values, numpy.int64)
-            kept = _device_scalars(layout, kept_raw, entry.kept_skip)
+                entry, kept, key_in, seeded = self._prepare(
+                    layout, donated, kept_raw, dynamic, static, treedef,
+                    call_key)
+                plan = entry.plan(layout)
+                counters = None
+                if plan.size:
+                    counters = numpy.array(plan.read(kept_raw), numpy.int64)
+            entry.current[0] = layout
             if entry.drop_donated is not None and any(entry.drop_donated):
                 donated = [None if d else v for v, d in
                            zip(donated, entry.drop_donated)]
-            if not entry.uses_key:
-                key_in = None
             new_state, out, reports, attrs, key_out = entry.jitted(
                 donated, kept, dynamic, key_in, counters)
         except _TRACE_ERRORS as e:
             raise _explain(e) from None
-        report_keys = entry.report_keys
-        attr_keys = entry.attr_keys
-        write_mask = entry.write_mask
-        holders = layout.holders
         if entry.uses_key:
             if seeded:
                 _random.set_state(key_out)
@@ -1283,14 +1387,31 @@ class JitStep(object):
         # float hyperparameter stays a float)
         if entry.out_inverse is not None:
             new_state = [new_state[i] for i in entry.out_inverse]
-        layout.write(new_state, write_mask[0])
+        write_mask = entry.write_mask[0]
+        layout.write(new_state, write_mask)
+        # the counters kept on the host
+        counter_values = ()
         if counters is not None:
-            for j, v, inc in zip(entry.counter_kept, counter_values,
-                                 entry.counter_inc):
-                if inc:
-                    layout.kept_set[j](v + inc)
+            counters = counters + plan.inc
+            counter_values = counters.tolist()
+            plan.write(counter_values)
+        # what the next call reads if nothing else writes the state
+        n_donated = len(donated)
+        kept_written = entry.kept_written(write_mask, n_donated)
+        if kept_written:
+            kept_raw, kept = list(kept_raw), list(kept)
+            for j, skipped in kept_written:
+                kept_raw[j] = value = new_state[n_donated + j]
+                if not skipped:
+                    kept[j] = value
+        if layout.commits == 0:
+            layout.last = _LastCall(
+                call_key, new_state[:n_donated], plan.read_rest(kept_raw),
+                kept, tuple(counter_values), counters, entry, plan)
+        attr_keys = entry.attr_keys
         if attr_keys[0]:
-            _write_attrs(holders, attr_keys[0], attrs)
+            _write_attrs(layout.holders, attr_keys[0], attrs)
+        report_keys = entry.report_keys
         if report_keys[0]:
             reporter = _current_reporter()
             if reporter is not None:
@@ -1299,6 +1420,40 @@ class JitStep(object):
         if report_keys[2]:
             _report_records(report_keys[2], reports[1])
         return _out_from_arrays(out, entry.out_variables)
+
+    def _prepare(self, layout, donated, kept_raw, dynamic, static, treedef,
+                 call_key):
+        """The compiled entry for this call (compiled and analysed on a
+        first call) and its inputs: ``(entry, kept, key_in, seeded)``. Replaces state held as NumPy or uncommitted
+        arrays in ``donated`` and ``kept_raw`` by committed copies."""
+        # state held as NumPy or uncommitted arrays ('@numpy' parameters
+        # before the first compiled call)
+        layout.commits = 0
+        for values in (donated, kept_raw):
+            for i, v in enumerate(values):
+                if type(v) is numpy.ndarray or \
+                        getattr(v, '_committed', True) is False:
+                    values[i] = _commit_like(v, donated, kept_raw)
+                    layout.commits += 1
+        key = (layout.key, call_key, _state_signature(donated, kept_raw))
+        entry = self._cache.get(key)
+        # a layout built anew for the same names (after a structure change)
+        # reuses the compiled step: a retrace (new input shapes) must read
+        # and write the objects of the layout in use
+        key_in = seeded = None
+        if entry is None or entry.uses_key:
+            key_in, seeded = self._key_in(donated, kept_raw)
+        if entry is None:
+            entry = self._compile(static, treedef)
+            entry.current[0] = layout
+            entry.analyse(self, layout, donated, kept_raw,
+                          _device_scalars(layout, kept_raw, ()),
+                          dynamic, key_in)
+            self._cache[key] = entry
+        kept = _device_scalars(layout, kept_raw, entry.kept_skip)
+        if not entry.uses_key:
+            key_in = None
+        return entry, kept, key_in, seeded
 
     def _key_in(self, donated, kept):
         """The key the step starts from, and whether it is the global one.

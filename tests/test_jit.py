@@ -9,6 +9,7 @@ import chainerjax as chainer
 import chainerjax.functions as F
 import chainerjax.links as L
 from chainerjax import optimizers
+from chainerjax.backends import _cpu
 
 
 class MLP(chainer.Chain):
@@ -243,12 +244,20 @@ def _setup_sgd(lr=0.1):
     return model, opt, lossfun
 
 
-def _twins(change):
+def _twins(change, device=None, opt_cls=optimizers.SGD, **hyper):
     """The same run eagerly and compiled, with ``change(model, opt)``
     applied between the third and the fourth step."""
     results = []
     for use_jit in (False, True):
-        model, opt, lossfun = _setup_sgd()
+        numpy.random.seed(0)
+        model = MLP()
+        if device is not None:
+            model.to_device(device)
+        opt = opt_cls(**(hyper or {'lr': 0.1}))
+        opt.setup(model)
+
+        def lossfun(x, t):
+            return F.softmax_cross_entropy(model(x), t)
 
         def step(x, t):
             opt.update(lossfun, x, t)
@@ -354,6 +363,112 @@ def test_child_link_replaced_between_compiled_steps():
         new.b.update_rule = opt.create_update_rule()
     eager, jitted = _twins(change)
     _assert_same_params(eager, jitted)
+
+
+# A call whose state is what the last call left skips the checks and
+# conversions of the first call (JitStep._prepare); anything written into
+# the state between calls must still be seen.
+
+@pytest.mark.parametrize('device', ['@numpy', '@jax:cpu:0'])
+def test_parameter_set_between_compiled_steps(device):
+    def change(model, opt):
+        model.l1.W.array = model.l1.W.array * 0.5
+        model.l2.b.array = model.l2.b.array + 1
+    eager, jitted = _twins(change, device, optimizers.Adam, alpha=0.01)
+    _assert_same_params(eager, jitted)
+
+
+def test_numpy_array_set_between_compiled_steps_is_copied():
+    # a NumPy array given to a parameter that the step donates is copied
+    # (eager updates write into it, as Chainer's do; a compiled step must
+    # not lend its memory to XLA)
+    given = []
+
+    def change(model, opt):
+        # aligned as large arrays are (XLA reads those in place)
+        a = _cpu.empty(model.l1.W.shape, numpy.float32)
+        a[...] = numpy.asarray(model.l1.W.array) * 0.5
+        model.l1.W.array = a
+        given.append((a, a.copy()))
+        model.l2.b.array = jax.numpy.ones(5, numpy.float32)  # uncommitted
+    eager, jitted = _twins(change, '@jax:cpu:0', optimizers.Adam,
+                           alpha=0.01)
+    _assert_same_params(eager, jitted)
+    a, copy = given[1]  # the compiled run's
+    numpy.testing.assert_array_equal(a, copy)
+
+
+@pytest.mark.parametrize('device', ['@numpy', '@jax:cpu:0'])
+def test_counters_set_between_compiled_steps(device):
+    # Adam's step size depends on each rule's t
+    def change(model, opt):
+        opt.t = 1
+        for param in model.params():
+            param.update_rule.t = 1
+    eager, jitted = _twins(change, device, optimizers.Adam, alpha=0.01)
+    _assert_same_params(eager, jitted)
+
+
+@pytest.mark.parametrize('device', ['@numpy', '@jax:cpu:0'])
+def test_rule_state_set_between_compiled_steps(device):
+    def change(model, opt):
+        rule = model.l1.W.update_rule
+        rule.state['m'] = rule.state['m'] * 0
+    eager, jitted = _twins(change, device, optimizers.Adam, alpha=0.01)
+    _assert_same_params(eager, jitted)
+
+
+def test_frozen_numpy_parameter_written_in_place_between_compiled_steps():
+    # the step does not change a frozen parameter: it stays the NumPy array
+    # that the user writes into
+    results = []
+    for use_jit in (False, True):
+        model, opt, lossfun = _setup_sgd()
+        model.l1.disable_update()
+
+        def step(x, t):
+            opt.update(lossfun, x, t)
+        if use_jit:
+            step = chainer.jit(step)
+        x, t = _data()
+        for i in range(6):
+            if i >= 3:
+                model.l1.W.array[...] *= 0.5
+            step(x, t)
+        assert type(model.l1.W.array) is numpy.ndarray
+        results.append(model)
+    # l2 learns from what l1 computes with the halved weights
+    _assert_same_params(*results)
+
+
+def test_steady_calls_skip_the_preparation(monkeypatch):
+    from chainerjax import _jit
+    model, opt, lossfun = _setup_sgd()
+    model.to_device('@jax:cpu:0')
+    step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+    x, t = _data()
+    step(x, t)
+    step(x, t)
+    prepared = []
+    original = _jit.JitStep._prepare
+    monkeypatch.setattr(_jit.JitStep, '_prepare',
+                        lambda *a: prepared.append(1) or original(*a))
+    for _ in range(4):
+        step(x, t)
+    assert prepared == []
+    opt.lr = 0.05  # a hyperparameter
+    step(x, t)
+    step(x, t)
+    assert prepared == [1]
+    model.l1.W.array = model.l1.W.array * 1  # a parameter
+    step(x, t)
+    assert prepared == [1, 1]
+    model.l1.W.update_rule.t = 1  # a counter
+    step(x, t)
+    assert prepared == [1, 1, 1]
+    step(x, t)
+    assert prepared == [1, 1, 1]
+    assert step.compiles == 1
 
 
 @pytest.mark.parametrize('device', ['@numpy', '@jax:cpu:0'])

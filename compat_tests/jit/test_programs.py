@@ -19,9 +19,11 @@ MODULE = 'jit.programs'
 COMMON_TOLERANCES = {'log/*': (1e-4, 1e-5), 'opt/hyperparam/*': (1e-6, 0)}
 # Adam divides each gradient element by its own running RMS, so an element
 # whose gradient is at the level of float32 rounding (one weight of 12544
-# here) moves by 3e-5 instead of agreeing to 1e-5; eager chainerjax gives
-# the same value as the jitted run.
-TOLERANCES = {'mlp_adam': dict({'param/*': (1e-4, 5e-5)},
+# here) moves by what that rounding decides instead of agreeing to 1e-5:
+# 3e-5 on one machine, 5.2e-5 on an AMD EPYC (the matrix product's
+# summation order differs by CPU); eager chainerjax gives the same value
+# as the jitted run.
+TOLERANCES = {'mlp_adam': dict({'param/*': (1e-4, 1e-4)},
                                **COMMON_TOLERANCES)}
 
 
