@@ -1424,8 +1424,9 @@ class JitStep(object):
     def _prepare(self, layout, donated, kept_raw, dynamic, static, treedef,
                  call_key):
         """The compiled entry for this call (compiled and analysed on a
-        first call) and its inputs: ``(entry, kept, key_in, seeded)``. Replaces state held as NumPy or uncommitted
-        arrays in ``donated`` and ``kept_raw`` by committed copies."""
+        first call) and its inputs: ``(entry, kept, key_in, seeded)``.
+        Replaces state held as NumPy or uncommitted arrays in ``donated``
+        and ``kept_raw`` by committed copies."""
         # state held as NumPy or uncommitted arrays ('@numpy' parameters
         # before the first compiled call)
         layout.commits = 0
