@@ -38,7 +38,10 @@ What is measured:
 * ``burst us``: for the jitted steps, the calling thread's CPU time per
   call in bursts of calls made without waiting for results, as a training
   loop makes them (warm caches; the ``cpu us`` of single waited-for calls
-  counts a thread that has just woken up).
+  counts a thread that has just woken up). ``py us``: the part of it
+  outside the compiled XLA call, that is outside JAX's C++ dispatch of the
+  executable: the Python around the call (chainerjax's, or the
+  JAX+optax step's pytree handling).
 * ``call ms``: the time until the call returns. JAX dispatches
   asynchronously, so for a jitted step this is its Python overhead: what
   runs on the host before the device works (``cpu us`` below: the same in
@@ -187,6 +190,16 @@ class ChainerStyle(object):
     def loss(self, out):
         return _value(out)
 
+    def compiled_calls(self):
+        """``(object, attribute)`` of each compiled XLA call the step
+        makes (see ``burst_cpu_us``)."""
+        return _entries(self.jit_step)
+
+
+def _entries(step):
+    step = getattr(step, 'step', step)  # a MaybeJit's JitStep
+    return [(entry, 'jitted') for entry in step._cache.values()]
+
 
 class UpdaterStyle(object):
     """``StandardUpdater.update()``: the iterator reads the batch, the
@@ -223,6 +236,9 @@ class UpdaterStyle(object):
     def loss(self, out):
         return _value(self.clf.loss)
 
+    def compiled_calls(self):
+        return _entries(self.updater._compiled_step)
+
 
 class JaxOptax(object):
     """``_jax_models.make_step``: plain JAX and optax, from the weights of
@@ -241,13 +257,13 @@ class JaxOptax(object):
         self.state = [params, tx.init(params),
                       _jax_models.initial_state(workload.model, params,
                                                 workload.batch)]
-        self.step_fn = step_fn = _jax_models.make_step(workload.model, tx)
+        self.step_fn = _jax_models.make_step(workload.model, tx)
         x, t = (jax.device_put(a) for a in workload.inputs())
         state = self.state
         self._jax = jax
 
         def step():
-            state[0], state[1], state[2], loss = step_fn(
+            state[0], state[1], state[2], loss = self.step_fn(
                 state[0], state[1], state[2], x, t)
             return loss
 
@@ -258,6 +274,9 @@ class JaxOptax(object):
 
     def loss(self, out):
         return _value(out)
+
+    def compiled_calls(self):
+        return [(self, 'step_fn')]
 
 
 def make_impl(name, workload, args):
@@ -314,17 +333,41 @@ def warm_up(impl, name, warmup):
 def burst_cpu_us(impl, n, bursts=5):
     """The calling thread's CPU time per call, in microseconds, when ``n``
     calls are made one after the other without waiting for their results,
-    as a training loop makes them (the least of ``bursts`` bursts)."""
+    as a training loop makes them, and of it the time outside the
+    compiled XLA call (JAX's C++ dispatch of the executable): the Python
+    around it. The burst with the least CPU time of ``bursts``."""
+    inside = [0.0]
+
+    def timed(fun):
+        def call(*args):
+            c0 = time.thread_time()
+            try:
+                return fun(*args)
+            finally:
+                inside[0] += time.thread_time() - c0
+        return call
+
     best = None
     for _ in range(bursts):
         impl.sync()
-        c0 = time.thread_time()
-        for _ in range(n):
-            impl.step()
-        c1 = time.thread_time()
+        calls = impl.compiled_calls()
+        originals = [getattr(o, a) for o, a in calls]
+        for (o, a), fun in zip(calls, originals):
+            setattr(o, a, timed(fun))
+        inside[0] = 0.0
+        try:
+            c0 = time.thread_time()
+            for _ in range(n):
+                impl.step()
+            c1 = time.thread_time()
+        finally:
+            for (o, a), fun in zip(calls, originals):
+                setattr(o, a, fun)
         impl.sync()
         per_call = (c1 - c0) / n * 1e6
-        best = per_call if best is None else min(best, per_call)
+        python = (c1 - c0 - inside[0]) / n * 1e6
+        if best is None or per_call < best[0]:
+            best = (per_call, python)
     return best
 
 
@@ -379,7 +422,8 @@ def run_workload(workload, names, args, cache_on):
         _log('  {:<16} {:9.2f} ms/step (call {:.3f} ms)'.format(
             r['impl'], r['ms'], r['call_ms']))
         if r['impl'] in COMPILED_CALL:
-            r['burst_cpu_us'] = burst_cpu_us(impl, min(20, max(steps, 5)))
+            r['burst_cpu_us'], r['burst_python_us'] = burst_cpu_us(
+                impl, min(20, max(steps, 5)))
     del impls
     if cache_on:
         # What a second run of the script pays: nothing compiled in
@@ -590,9 +634,9 @@ def report(results, metas):
     lines += ['', '[x]: the first compiled call (trace, compile, one step).',
               '']
 
-    header = '{:<10} {:<15} {:>9} {:>9} {:>13} {:>10} {:>13}'.format(
+    header = '{:<10} {:<15} {:>9} {:>9} {:>13} {:>10} {:>13} {:>8}'.format(
         'workload', 'impl', 'call us', 'cpu us', 'cpu - jax us', 'burst us',
-        'burst - jax')
+        'burst - jax', 'py us')
     lines += ['## per-step Python overhead of the jitted steps', '',
               'The call returns before the device work ends. `call us`: '
               'wall time; `cpu us`: the',
@@ -604,7 +648,10 @@ def report(results, metas):
               '`burst us`: the same per call in',
               'bursts of calls made without waiting, as a training loop '
               'makes them; `- jax`: minus',
-              'jax-optax.', '', header, '-' * len(header)]
+              'jax-optax; `py us`: of `burst us`, the time outside the '
+              'compiled XLA call (JAX\'s',
+              'C++ dispatch of the executable): the Python around it.',
+              '', header, '-' * len(header)]
 
     def diff(r, ref, key):
         if ref is None or r.get(key) is None:
@@ -616,12 +663,14 @@ def report(results, metas):
         ref = dict((r['impl'], r) for r in rows).get('jax-optax')
         for r in rows:
             burst = r.get('burst_cpu_us')
+            python = r.get('burst_python_us')
             lines.append(
-                '{:<10} {:<15} {:>9.1f} {:>9.1f} {:>13} {:>10} {:>13}'.format(
-                    w, r['impl'], r['call_ms'] * 1e3, r['call_cpu_us'],
-                    diff(r, ref, 'call_cpu_us'),
-                    '-' if burst is None else '%.1f' % burst,
-                    diff(r, ref, 'burst_cpu_us')))
+                '{:<10} {:<15} {:>9.1f} {:>9.1f} {:>13} {:>10} {:>13} {:>8}'
+                .format(w, r['impl'], r['call_ms'] * 1e3, r['call_cpu_us'],
+                        diff(r, ref, 'call_cpu_us'),
+                        '-' if burst is None else '%.1f' % burst,
+                        diff(r, ref, 'burst_cpu_us'),
+                        '-' if python is None else '%.1f' % python))
     return '\n'.join(lines) + '\n'
 
 

@@ -525,11 +525,8 @@ class _Layout(object):
         # Python numbers (hyperparameters, counters) as device scalars: the
         # last conversion of each, reused while the value is the same
         self.kept_cache = [None] * len(self.kept_slot)
-        # what the last call left (_LastCall), while nothing else writes
-        # the state; and how many NumPy or uncommitted values the last
-        # full preparation committed
+        # what the last call left (_LastCall)
         self.last = None
-        self.commits = 0
         self.flags = _trace_flags(links, optimizers)
         # what the compile cache is keyed by, hashed once
         self.key = _HashedKey((self.names, self.flags))
@@ -1404,10 +1401,12 @@ class JitStep(object):
                 kept_raw[j] = value = new_state[n_donated + j]
                 if not skipped:
                     kept[j] = value
-        if layout.commits == 0:
-            layout.last = _LastCall(
-                call_key, new_state[:n_donated], plan.read_rest(kept_raw),
-                kept, tuple(counter_values), counters, entry, plan)
+        # (a NumPy value that _prepare replaced by a committed copy is
+        # expected as that copy: the next call reads the NumPy array and
+        # prepares again, copying it anew)
+        layout.last = _LastCall(
+            call_key, new_state[:n_donated], plan.read_rest(kept_raw),
+            kept, tuple(counter_values), counters, entry, plan)
         attr_keys = entry.attr_keys
         if attr_keys[0]:
             _write_attrs(layout.holders, attr_keys[0], attrs)
@@ -1429,13 +1428,11 @@ class JitStep(object):
         and ``kept_raw`` by committed copies."""
         # state held as NumPy or uncommitted arrays ('@numpy' parameters
         # before the first compiled call)
-        layout.commits = 0
         for values in (donated, kept_raw):
             for i, v in enumerate(values):
                 if type(v) is numpy.ndarray or \
                         getattr(v, '_committed', True) is False:
                     values[i] = _commit_like(v, donated, kept_raw)
-                    layout.commits += 1
         key = (layout.key, call_key, _state_signature(donated, kept_raw))
         entry = self._cache.get(key)
         # a layout built anew for the same names (after a structure change)
