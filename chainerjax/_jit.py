@@ -519,7 +519,6 @@ class _Layout(object):
         self.names = tuple(s.name for s in slots)
         self.donated = _groups([s for s in slots if s.donate])
         self.kept = _groups([s for s in slots if not s.donate])
-        self.groups = self.donated + self.kept
         self.kept_slot = [i for i, s in enumerate(slots) if not s.donate]
         self.donated_slot = [i for i, s in enumerate(slots) if s.donate]
         # Python numbers (hyperparameters, counters) as device scalars: the
@@ -544,9 +543,13 @@ class _Layout(object):
 
     def write(self, values, mask):
         """Writes the values of all slots (in slot order) where ``mask``
-        is true."""
+        is true (a compiled step writes every donated slot)."""
         pos = 0
-        for group in self.groups:
+        for group in self.donated:
+            end = pos + group.size
+            group.write_all(values[pos:end])
+            pos = end
+        for group in self.kept:
             end = pos + group.size
             group.write(values[pos:end], mask[pos:end])
             pos = end
@@ -664,9 +667,19 @@ def _sole_holder_refs():
 _SOLE_REFS = _sole_holder_refs()
 
 
+# (plain loops: CPython 3.11's specialized attribute and item access beats
+# map() over setattr/getitem here)
+
 def _read_grads(params):
     return [None if (gv := p._grad_var) is None else gv._data
             for p in params]
+
+
+def _write_data_all(params, values):
+    for p, v in zip(params, values):
+        p._data = v
+        if p._np_view is not None:
+            p._np_view = None
 
 
 def _write_data(params, values, mask):
@@ -697,12 +710,17 @@ def _write_grads(params, values, mask):
             p._grad_valid = True
 
 
-def _read_states(pairs):
-    return [rule._state[name] for rule, name in pairs]
+def _read_states(rules, names):
+    return [rule._state[name] for rule, name in zip(rules, names)]
 
 
-def _write_states(pairs, values, mask):
-    for (rule, name), v, w in zip(pairs, values, mask):
+def _write_states(rules, names, values):
+    for rule, name, v in zip(rules, names, values):
+        rule._state[name] = v
+
+
+def _write_states_masked(rules, names, values, mask):
+    for rule, name, v, w in zip(rules, names, values, mask):
         if w:
             rule._state[name] = v
 
@@ -725,9 +743,10 @@ def _write_each(setters, values, mask):
 
 class _Group(object):
     """A run of slots of one kind: ``read()`` returns their values,
-    ``write(values, mask)`` writes those where ``mask`` is true."""
+    ``write(values, mask)`` writes those where ``mask`` is true,
+    ``write_all(values)`` all of them."""
 
-    __slots__ = ('size', 'read', 'write')
+    __slots__ = ('size', 'read', 'write', 'write_all')
 
     def __init__(self, kind, slots):
         self.size = len(slots)
@@ -736,14 +755,16 @@ class _Group(object):
         if kind == 'data':
             self.read = partial(_map_list, _get_data, objs)
             self.write = partial(_write_data, objs)
+            self.write_all = partial(_write_data_all, objs)
         elif kind == 'grad':
             self.read = partial(_read_grads, objs)
             self.write = partial(_write_grads, objs)
         elif kind == 'state' and slots[0].donate:
             # JAX devices: no NumPy views of the state to map back
-            pairs = [(s.obj, s.key) for s in slots]
-            self.read = partial(_read_states, pairs)
-            self.write = partial(_write_states, pairs)
+            names = [s.key for s in slots]
+            self.read = partial(_read_states, objs, names)
+            self.write = partial(_write_states_masked, objs, names)
+            self.write_all = partial(_write_states, objs, names)
         elif kind == 'state':
             pairs = [(s.obj, s.key) for s in slots]
             self.read = partial(optimizer._states_raw, pairs)
@@ -754,6 +775,12 @@ class _Group(object):
         else:
             self.read = partial(_read_each, [s.get for s in slots])
             self.write = partial(_write_each, [s.set for s in slots])
+        if not hasattr(self, 'write_all'):
+            self.write_all = partial(_write_unmasked, self.write)
+
+
+def _write_unmasked(write, values):
+    write(values, itertools.repeat(True))
 
 
 def _map_list(f, objs):
