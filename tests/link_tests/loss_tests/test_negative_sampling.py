@@ -34,8 +34,10 @@ class TestNegativeSampling(unittest.TestCase):
     def test_forward_backward(self):
         c = self.c
         link = _make(c, self.dtype)
-        numpy.testing.assert_array_equal(link.sampler.threshold,
-                                         c['threshold'])
+        # the alias table's float32 probabilities: a sum's last bits depend
+        # on the CPU's SIMD width (2 ulps of 1.0 on an AMD EPYC)
+        numpy.testing.assert_allclose(link.sampler.threshold,
+                                      c['threshold'], rtol=1e-6, atol=0)
         numpy.testing.assert_array_equal(link.sampler.values, c['values'])
         link.cleargrads()
         x = chainer.Variable(c['x'])
