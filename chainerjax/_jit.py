@@ -543,13 +543,9 @@ class _Layout(object):
 
     def write(self, values, mask):
         """Writes the values of all slots (in slot order) where ``mask``
-        is true (a compiled step writes every donated slot)."""
+        is true."""
         pos = 0
-        for group in self.donated:
-            end = pos + group.size
-            group.write_all(values[pos:end])
-            pos = end
-        for group in self.kept:
+        for group in self.donated + self.kept:
             end = pos + group.size
             group.write(values[pos:end], mask[pos:end])
             pos = end
@@ -609,19 +605,11 @@ class _CounterPlan(object):
         changed = [(i, j) for i, (j, inc) in
                    enumerate(zip(kept, entry.counter_inc)) if inc]
         pick = _items(i for i, j in changed)
-        slots = [layout.slots[layout.kept_slot[j]] for i, j in changed]
-        if all(s.kind == 't' for s in slots):
-            objs = [s.obj for s in slots]
+        setters = [layout.slots[layout.kept_slot[j]].set for i, j in changed]
 
-            def write(values):
-                for o, v in zip(objs, pick(values)):
-                    o.t = v
-        else:
-            setters = [s.set for s in slots]
-
-            def write(values):
-                for set_, v in zip(setters, pick(values)):
-                    set_(v)
+        def write(values):
+            for set_, v in zip(setters, pick(values)):
+                set_(v)
         self.write = write
 
 
@@ -675,13 +663,6 @@ def _read_grads(params):
             for p in params]
 
 
-def _write_data_all(params, values):
-    for p, v in zip(params, values):
-        p._data = v
-        if p._np_view is not None:
-            p._np_view = None
-
-
 def _write_data(params, values, mask):
     for p, v, w in zip(params, values, mask):
         if w:
@@ -714,12 +695,7 @@ def _read_states(rules, names):
     return [rule._state[name] for rule, name in zip(rules, names)]
 
 
-def _write_states(rules, names, values):
-    for rule, name, v in zip(rules, names, values):
-        rule._state[name] = v
-
-
-def _write_states_masked(rules, names, values, mask):
+def _write_states(rules, names, values, mask):
     for rule, name, v, w in zip(rules, names, values, mask):
         if w:
             rule._state[name] = v
@@ -743,10 +719,9 @@ def _write_each(setters, values, mask):
 
 class _Group(object):
     """A run of slots of one kind: ``read()`` returns their values,
-    ``write(values, mask)`` writes those where ``mask`` is true,
-    ``write_all(values)`` all of them."""
+    ``write(values, mask)`` writes those where ``mask`` is true."""
 
-    __slots__ = ('size', 'read', 'write', 'write_all')
+    __slots__ = ('size', 'read', 'write')
 
     def __init__(self, kind, slots):
         self.size = len(slots)
@@ -755,7 +730,6 @@ class _Group(object):
         if kind == 'data':
             self.read = partial(_map_list, _get_data, objs)
             self.write = partial(_write_data, objs)
-            self.write_all = partial(_write_data_all, objs)
         elif kind == 'grad':
             self.read = partial(_read_grads, objs)
             self.write = partial(_write_grads, objs)
@@ -763,8 +737,7 @@ class _Group(object):
             # JAX devices: no NumPy views of the state to map back
             names = [s.key for s in slots]
             self.read = partial(_read_states, objs, names)
-            self.write = partial(_write_states_masked, objs, names)
-            self.write_all = partial(_write_states, objs, names)
+            self.write = partial(_write_states, objs, names)
         elif kind == 'state':
             pairs = [(s.obj, s.key) for s in slots]
             self.read = partial(optimizer._states_raw, pairs)
@@ -775,12 +748,6 @@ class _Group(object):
         else:
             self.read = partial(_read_each, [s.get for s in slots])
             self.write = partial(_write_each, [s.set for s in slots])
-        if not hasattr(self, 'write_all'):
-            self.write_all = partial(_write_unmasked, self.write)
-
-
-def _write_unmasked(write, values):
-    write(values, itertools.repeat(True))
 
 
 def _map_list(f, objs):
