@@ -8,7 +8,9 @@ For each model of ``_seed_models.py`` (``linear``, ``squeezenet``) writes
 (atomically) into ``fixtures/``: ``<model>_weights.npz``
 (``chainer.serializers.save_npz`` of the model built from its NumPy seed)
 and ``<model>_outputs.npz`` (``_seed_models.run``: output, loss, the
-gradients of a few parameters and of the input, test mode).
+gradients of a few parameters and of the input, test mode); for SqueezeNet
+also ``squeezenet_outputs_float64.npz``, the same run with the weights and
+the input in float64.
 """
 import json
 import os
@@ -40,6 +42,13 @@ def _atomic(path, write):
         raise
 
 
+def _save_outputs(name, out):
+    def write(tmp):
+        with open(tmp, 'wb') as f:
+            numpy.savez_compressed(f, **out)
+    _atomic(os.path.join(FIXTURES, name), write)
+
+
 def main():
     if chainer.__version__ != '7.8.1' or 'chainerjax' in chainer.__file__:
         sys.exit('real Chainer 7.8.1 is needed, found {} at {}'.format(
@@ -50,12 +59,13 @@ def main():
         model = _seed_models.make(chainer, which)
         _atomic(os.path.join(FIXTURES, which + '_weights.npz'),
                 lambda tmp: chainer.serializers.save_npz(tmp, model))
-        out = _seed_models.run(chainer, model, which)
-
-        def write(tmp, out=out):
-            with open(tmp, 'wb') as f:
-                numpy.savez_compressed(f, **out)
-        _atomic(os.path.join(FIXTURES, which + '_outputs.npz'), write)
+        _save_outputs(which + '_outputs.npz',
+                      _seed_models.run(chainer, model, which))
+        if which == 'squeezenet':
+            _seed_models.cast(model, numpy.float64)
+            _save_outputs(which + '_outputs_float64.npz',
+                          _seed_models.run(chainer, model, which,
+                                           numpy.float64))
     meta = {'chainer': chainer.__version__, 'numpy': numpy.__version__,
             'python': '%d.%d' % sys.version_info[:2]}
     _atomic(os.path.join(FIXTURES, 'VERSIONS.json'),
