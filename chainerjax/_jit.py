@@ -590,9 +590,10 @@ class _CounterPlan(object):
     """How the step counters that an entry keeps on the host are read
     from and written to the objects of one layout: ``read(kept_raw)``
     their values, ``read_rest(kept_raw)`` the other kept values,
+    ``advance(values)`` their values after the step (Python ints),
     ``write(new_values)`` stores the new values of those that change."""
 
-    __slots__ = ('layout', 'size', 'read', 'read_rest', 'inc', 'write')
+    __slots__ = ('layout', 'size', 'read', 'read_rest', 'advance', 'write')
 
     def __init__(self, entry, layout):
         self.layout = layout
@@ -601,7 +602,8 @@ class _CounterPlan(object):
         self.read = _items(kept)
         self.read_rest = _items(j for j in range(len(layout.kept_slot))
                                 if j not in set(kept))
-        self.inc = numpy.array(entry.counter_inc, numpy.int64)
+        inc = entry.counter_inc
+        self.advance = lambda values: tuple(map(operator.add, values, inc))
         changed = [(i, j) for i, (j, inc) in
                    enumerate(zip(kept, entry.counter_inc)) if inc]
         pick = _items(i for i, j in changed)
@@ -1121,6 +1123,11 @@ class _Entry(object):
         self.drop_kept = None
         self.counter_kept = ()
         self.counter_inc = ()
+        # whether the step computes with the counters (Adam's bias
+        # correction) or only increments them (SGD's t): then their input
+        # is one placeholder array, passed unchanged at every call
+        self.counters_read = True
+        self._counter_placeholder = None
         self._kept_written = (None, ())
         self._plan = None
         self.kept_skip = ()
@@ -1138,6 +1145,14 @@ class _Entry(object):
         if plan is None or plan.layout is not layout:
             plan = self._plan = _CounterPlan(self, layout)
         return plan
+
+    def counter_input(self, values):
+        """What the compiled step gets for the counters ``values``."""
+        if self.counters_read:
+            return numpy.array(values, numpy.int64)
+        if self._counter_placeholder is None:
+            self._counter_placeholder = jnp.zeros(len(values), jnp.int64)
+        return self._counter_placeholder
 
     def kept_written(self, write_mask, n_donated):
         """``(j, skipped)`` for each kept slot ``j`` the step writes
@@ -1216,6 +1231,10 @@ class _Entry(object):
                     continue
             counter_kept.append(j)
             counter_inc.append(inc)
+        counters_read = _counters_read(
+            jaxpr, [kept_vars[j] for j in counter_kept],
+            [slot_out.get(layout.kept_slot[j]) for j in counter_kept],
+            producer)
         if any(drop_donated) or any(drop_kept) or counter_kept or \
                 not uses_key:
             # the call traces again in this form (and counts the compile)
@@ -1224,6 +1243,7 @@ class _Entry(object):
             self.drop_kept = drop_kept
             self.counter_kept = tuple(counter_kept)
             self.counter_inc = tuple(counter_inc)
+            self.counters_read = counters_read
             # kept inputs passed as None: counters and unread state
             self.kept_skip = tuple(sorted(set(counter_kept).union(
                 j for j, d in enumerate(drop_kept) if d)))
@@ -1231,6 +1251,31 @@ class _Entry(object):
             # the call reuses this trace
             step.compiles += 1
             step._note_signature(self.static, dynamic)
+
+
+def _counters_read(jaxpr, counter_vars, new_vars, producer):
+    """Whether ``jaxpr`` computes with any counter: reads one of
+    ``counter_vars`` other than to increment it, or uses one of their new
+    values (``new_vars``, None for a counter it does not write) other than
+    as that counter's output."""
+    allowed = {}            # var: the one equation that may read it
+    for var, new in zip(counter_vars, new_vars):
+        allowed[var] = producer.get(new) if new is not None else None
+        if new is not None:
+            allowed[new] = None
+    for eqn in jaxpr.eqns:
+        for v in eqn.invars:
+            if not hasattr(v, 'val') and v in allowed and \
+                    allowed[v] is not eqn:
+                return True
+    outputs = set(new for new in new_vars if new is not None)
+    for v in jaxpr.outvars:
+        if hasattr(v, 'val') or v not in allowed:
+            continue
+        if v not in outputs:
+            return True
+        outputs.discard(v)  # its own output, once
+    return False
 
 
 def _constant_increment(eqn, var):
@@ -1349,6 +1394,7 @@ class JitStep(object):
                 entry = last.entry
                 plan = last.plan
                 kept = last.kept
+                counter_values = last.counter_values
                 counters = last.counters
                 key_in = seeded = None
                 if entry.uses_key:
@@ -1358,9 +1404,10 @@ class JitStep(object):
                     layout, donated, kept_raw, dynamic, static, treedef,
                     call_key)
                 plan = entry.plan(layout)
-                counters = None
+                counter_values, counters = (), None
                 if plan.size:
-                    counters = numpy.array(plan.read(kept_raw), numpy.int64)
+                    counter_values = tuple(map(int, plan.read(kept_raw)))
+                    counters = entry.counter_input(counter_values)
             entry.current[0] = layout
             if entry.drop_donated is not None and any(entry.drop_donated):
                 donated = [None if d else v for v, d in
@@ -1381,11 +1428,11 @@ class JitStep(object):
         write_mask = entry.write_mask[0]
         layout.write(new_state, write_mask)
         # the counters kept on the host
-        counter_values = ()
         if counters is not None:
-            counters = counters + plan.inc
-            counter_values = counters.tolist()
+            counter_values = plan.advance(counter_values)
             plan.write(counter_values)
+            if entry.counters_read:
+                counters = entry.counter_input(counter_values)
         # what the next call reads if nothing else writes the state
         n_donated = len(donated)
         kept_written = entry.kept_written(write_mask, n_donated)
@@ -1400,7 +1447,7 @@ class JitStep(object):
         # prepares again, copying it anew)
         layout.last = _LastCall(
             call_key, new_state[:n_donated], plan.read_rest(kept_raw),
-            kept, tuple(counter_values), counters, entry, plan)
+            kept, counter_values, counters, entry, plan)
         attr_keys = entry.attr_keys
         if attr_keys[0]:
             _write_attrs(layout.holders, attr_keys[0], attrs)

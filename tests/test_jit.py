@@ -494,6 +494,58 @@ def test_counters_stay_python_ints():
     assert type(opt.lr) is float
 
 
+def test_counters_only_incremented_are_not_passed_per_call(monkeypatch):
+    # SGD only counts its steps: the compiled step gets one placeholder
+    # for the counters, the same array at every call (no host-to-device
+    # copy per step); Adam computes with t: it gets their values
+    for opt_cls, read in ((optimizers.SGD, False), (optimizers.Adam, True)):
+        model, opt, lossfun = _setup_sgd()
+        opt = opt_cls()
+        opt.setup(model)
+        step = chainer.jit(lambda x, t: opt.update(lossfun, x, t))
+        x, t = _data()
+        for _ in range(2):
+            step(x, t)
+        (entry,) = step._cache.values()
+        assert entry.counters_read is read
+        passed = []
+        jitted = entry.jitted
+        monkeypatch.setattr(entry, 'jitted',
+                            lambda *a: passed.append(a[4]) or jitted(*a))
+        for _ in range(3):
+            step(x, t)
+        if read:
+            assert [list(numpy.asarray(c)) for c in passed] == \
+                [[k] * len(passed[0]) for k in (2, 3, 4)]
+        else:
+            assert passed[0] is passed[1] is passed[2]
+        assert opt.t == 5 and model.l1.W.update_rule.t == 5
+
+
+@pytest.mark.parametrize('opt_cls', [optimizers.SGD, optimizers.Adam])
+def test_counters_read_after_their_increment(opt_cls):
+    # the incremented counters reported by the step: computed with, so
+    # passed in
+    def run(compiled):
+        model, opt, lossfun = _setup_sgd()
+        opt = opt_cls()
+        opt.setup(model)
+
+        def train(x, t):
+            opt.update(lossfun, x, t)
+            chainer.report({'t': opt.t + 10 * model.l1.W.update_rule.t})
+        step = chainer.jit(train) if compiled else train
+        x, t = _data()
+        seen = []
+        for _ in range(4):
+            observation = {}
+            with chainer.Reporter().scope(observation):
+                step(x, t)
+            seen.append(float(observation['t']))
+        return seen
+    assert run(True) == run(False) == [11., 22., 33., 44.]
+
+
 def test_donated_state_keeps_its_own_buffer():
     # XLA gives a donated input's buffer to the first output of its shape
     # and dtype: parameters, Adam's moments and the gradients the step
