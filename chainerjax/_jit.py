@@ -598,14 +598,15 @@ class _CounterPlan(object):
     def __init__(self, entry, layout):
         self.layout = layout
         kept = entry.counter_kept
+        incs = entry.counter_inc
         self.size = len(kept)
         self.read = _items(kept)
+        counted = set(kept)
         self.read_rest = _items(j for j in range(len(layout.kept_slot))
-                                if j not in set(kept))
-        inc = entry.counter_inc
-        self.advance = lambda values: tuple(map(operator.add, values, inc))
-        changed = [(i, j) for i, (j, inc) in
-                   enumerate(zip(kept, entry.counter_inc)) if inc]
+                                if j not in counted)
+        self.advance = lambda values: tuple(map(operator.add, values, incs))
+        changed = [(i, j) for i, (j, inc) in enumerate(zip(kept, incs))
+                   if inc]
         pick = _items(i for i, j in changed)
         setters = [layout.slots[layout.kept_slot[j]].set for i, j in changed]
 
