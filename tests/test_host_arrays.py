@@ -83,6 +83,31 @@ def test_kernels_given_numpy_arrays_are_waited_for_before_writes():
     numpy.testing.assert_array_equal(link.W.grad, numpy.full((5, 7), 2.))
 
 
+def test_numpy_in_place_update_waits_for_kernels_reading_params():
+    numpy.random.seed(0)
+    link = L.Linear(300, 200)
+    x = numpy.ones((50, 300), numpy.float32)
+    expected = x @ link.W.array.T + link.b.array
+    opt = optimizers.SGD(lr=1.0).setup(link)
+    for p in link.params():
+        p.grad = numpy.ones_like(p.array)
+    _cpu.wait_host_reads()
+    with chainer.no_backprop_mode():
+        y = link(x)  # reads W and b in place, maybe still running
+    opt.update()  # SGD on '@numpy' writes them with NumPy, in place
+    # (the update moves every output by 301)
+    numpy.testing.assert_allclose(numpy.asarray(y.array), expected,
+                                  rtol=1e-4, atol=1e-4)
+
+
+def test_malloc_tuning_leaves_the_users_choice(monkeypatch):
+    monkeypatch.setenv('MALLOC_ARENA_MAX', '2')
+    assert not _cpu.keep_freed_memory()
+    monkeypatch.delenv('MALLOC_ARENA_MAX')
+    monkeypatch.setenv('CHAINERJAX_MALLOC_TUNING', '0')
+    assert not _cpu.keep_freed_memory()
+
+
 def test_noted_reads_are_bounded():
     numpy.random.seed(0)
     link = L.Linear(3, 2)

@@ -1,7 +1,8 @@
 """Vanilla stochastic gradient descent (``chainer.optimizers.SGD``).
 
 The rule is optax's ``sgd`` without momentum (``p - lr * g``), written here
-directly so that the learning rate stays a traced per-parameter scalar.
+directly so that the learning rate stays a traced per-parameter scalar. On
+``'@numpy'`` it runs with NumPy in place, as Chainer's does.
 """
 from chainerjax import optimizer
 
@@ -29,6 +30,10 @@ class SGDRule(optimizer.UpdateRule):
     @staticmethod
     def _update_pure(hp, static, param, grad, state):
         return param - hp['lr'].astype(param.dtype) * grad, {}
+
+    @staticmethod
+    def _update_in_place(hp, param, grad, state):
+        param -= param.dtype.type(hp['lr']) * grad
 
 
 class SGD(optimizer.GradientMethod):

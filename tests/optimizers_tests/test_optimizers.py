@@ -223,6 +223,65 @@ def test_numpy_params_updated_in_place(name):
     assert isinstance(model.a.W.array, numpy.ndarray)
 
 
+def _no_kernel(*args):
+    raise AssertionError('the update ran a compiled kernel')
+
+
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_sgd_on_numpy_runs_numpy_in_place(dtype, monkeypatch):
+    # Chainer's update_core_cpu: param -= lr * grad, lr in the param dtype
+    model = _util.make(dtype)
+    W = model.a.W.array
+    opt = optimizers.SGD(lr=0.3).setup(model)
+    monkeypatch.setattr(optimizer_module, '_group_update', _no_kernel)
+    for seed, lr in ((1, 0.3), (2, 0.1)):
+        opt.lr = lr  # as an extension would: takes effect at once
+        before = _util.arrays(model)
+        grads = _util.set_grads(model, seed)
+        opt.update()
+        assert model.a.W.array is W
+        for n, a in _util.arrays(model).items():
+            assert a.dtype == dtype
+            numpy.testing.assert_array_equal(
+                a, before[n] - dtype(lr) * grads[n])
+    assert opt.t == 2 and model.b.update_rule.t == 2
+
+
+def test_sgd_with_loss_scale_on_numpy_runs_compiled():
+    model = _util.make()
+    opt = optimizers.SGD(lr=0.5).setup(model)
+    model.b._loss_scale = 4.0
+    before = _util.arrays(model)
+    grads = _util.set_grads(model)
+    opt.update()
+    after = _util.arrays(model)
+    numpy.testing.assert_allclose(
+        after['/b'], before['/b'] - 0.5 * grads['/b'] / 4, rtol=1e-6)
+    numpy.testing.assert_allclose(
+        after['/a/W'], before['/a/W'] - 0.5 * grads['/a/W'], rtol=1e-6)
+
+
+def test_subclass_with_its_own_pure_update_is_not_run_in_place():
+    class DoubleStep(optimizers.sgd.SGDRule):
+        @staticmethod
+        def _update_pure(hp, static, param, grad, state):
+            return param - 2 * hp['lr'].astype(param.dtype) * grad, {}
+
+    class DoubleSGD(optimizers.SGD):
+        def create_update_rule(self):
+            return DoubleStep(self.hyperparam)
+
+    model = _util.make()
+    opt = DoubleSGD(lr=0.25).setup(model)
+    before = _util.arrays(model)
+    grads = _util.set_grads(model)
+    opt.update()
+    for n, a in _util.arrays(model).items():
+        numpy.testing.assert_allclose(a, before[n] - 0.5 * grads[n],
+                                      rtol=1e-6)
+
+
 def test_per_parameter_hyperparam_and_enabled():
     model = _util.make()
     opt = optimizers.SGD(lr=0.1).setup(model)
