@@ -209,7 +209,7 @@ class FunctionNode(object):
             kernel = _kernels.get_kernel(self, key, mask)
             outputs, vjp = kernel.fwd_vjp(dyn, in_data)
             if _ndarray in map(type, in_data):
-                _cpu.note_host_reads(outputs)
+                _cpu.note_host_reads(outputs, in_data)
             d = self.__dict__
             d['_vjp'] = vjp.attach(in_data, dyn)
             d['_diff_mask'] = mask
@@ -221,7 +221,7 @@ class FunctionNode(object):
             kernel = _kernels.get_kernel(self, key, None)
             outputs = kernel.fwd(dyn, in_data)
             if _ndarray in map(type, in_data):
-                _cpu.note_host_reads(outputs)
+                _cpu.note_host_reads(outputs, in_data)
         return outputs
 
     def _forward_custom(self, input_vars, in_data):
@@ -385,8 +385,9 @@ class FunctionNode(object):
                     if gy is not None:
                         device = gy._device
                         break
-            if _ndarray in map(type, self._vjp.leaves):
-                _cpu.note_host_reads(gxs)
+            leaves = self._vjp.leaves
+            if _ndarray in map(type, leaves):
+                _cpu.note_host_reads(gxs, leaves)
         except RuntimeError as e:
             if 'deleted' not in str(e):
                 raise

@@ -299,7 +299,7 @@ class Variable(object):
         if type(d) is _ndarray:
             if _cpu._host_reads:
                 # the caller may write into it
-                _cpu.wait_host_reads()
+                _cpu.wait_host_reads(d)
             return d
         if d is None or not self._device._is_numpy:
             return d

@@ -108,6 +108,31 @@ def test_malloc_tuning_leaves_the_users_choice(monkeypatch):
     assert not _cpu.keep_freed_memory()
 
 
+def test_handing_out_an_array_waits_only_for_kernels_reading_it():
+    numpy.random.seed(0)
+    link = L.Linear(7, 5)
+    other = chainer.Parameter(_cpu.copy(numpy.ones((3,), numpy.float32)))
+    x = numpy.ones((2, 7), numpy.float32)
+    _cpu.wait_host_reads()
+    with chainer.no_backprop_mode():
+        link(x)
+    assert len(_cpu._host_reads) == 1
+    assert other.array is not None  # reads other memory: no wait
+    assert len(_cpu._host_reads) == 1
+    link.W.array  # the kernel reads W: waited for
+    assert not _cpu._host_reads
+    # a kernel given a view reads its base's memory
+    W = link.W.array
+    with chainer.no_backprop_mode():
+        F.relu(W[1:3, ::2])
+    assert _cpu.owner(W[1:3, ::2]) is _cpu.owner(W)
+    assert len(_cpu._host_reads) == 1
+    other.array
+    assert len(_cpu._host_reads) == 1
+    link.W.array
+    assert not _cpu._host_reads
+
+
 def test_noted_reads_are_bounded():
     numpy.random.seed(0)
     link = L.Linear(3, 2)

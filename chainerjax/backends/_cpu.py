@@ -9,12 +9,15 @@ parameters, their updates, arrays brought back from JAX devices) start on a
 place when a kernel is given it, where it copies any other NumPy array at
 every call (a Linear layer's weights at every forward and backward).
 A kernel that reads host memory in place must not run after the host array
-changes: ops whose inputs include NumPy arrays note their results
-(:func:`note_host_reads`), and code that writes into a NumPy array in place
-or hands it to the user to do so (an optimizer's update, ``Variable.array``)
-first waits for them (:func:`wait_host_reads`). So a computation always
-sees the values its inputs had when it was called, as in Chainer, whose
-NumPy computations ran synchronously.
+changes: ops whose inputs include NumPy arrays note their results and the
+memory they read (:func:`note_host_reads`), and code that writes into a
+NumPy array in place or hands it to the user to do so (an optimizer's
+update, ``Variable.array``) first waits for the kernels that read that
+array's memory (:func:`wait_host_reads`). So a computation always sees the
+values its inputs had when it was called, as in Chainer, whose NumPy
+computations ran synchronously; and code that only looks at an array
+(``if self.W.array is None``) does not stop the kernels that read other
+arrays from running on while Python goes on.
 """
 import ctypes
 import math
@@ -99,7 +102,7 @@ def write_into(dst, src):
     """Copies ``src`` (NumPy or JAX) into the NumPy array ``dst`` in place,
     once no kernel can still read ``dst`` (see :func:`wait_host_reads`)."""
     src = numpy.asarray(src)  # first waits for src to be computed
-    wait_host_reads()
+    wait_host_reads(dst)
     numpy.copyto(dst, src)
 
 
@@ -111,27 +114,53 @@ def copy(array):
     return out
 
 
-# the results of kernels that were given NumPy arrays, until they are known
-# to have finished (a bounded list: an inference loop writes nothing)
+# (owners, results) of the kernels that were given NumPy arrays, until they
+# are known to have finished: ``owners`` are the ids of the objects that own
+# the memory the kernel reads (a bounded list: an inference loop writes
+# nothing)
 _host_reads = []
 _MAX_HOST_READS = 64
 
 
-def note_host_reads(results):
-    """Notes the results of a kernel that was given NumPy arrays: it may
-    read them until these results are ready."""
-    _host_reads.append(results)
+def owner(array):
+    """The object that owns the memory of the NumPy array ``array``: the
+    end of its chain of ``base`` arrays (a view and its base have the same
+    owner)."""
+    base = array.base
+    while base is not None:
+        array = base
+        base = array.base if type(array) is numpy.ndarray else None
+    return array
+
+
+def note_host_reads(results, inputs):
+    """Notes the results of a kernel given ``inputs``, some of them NumPy
+    arrays: it may read those arrays' memory until the results are
+    ready."""
+    owners = frozenset([id(owner(x)) for x in inputs
+                        if type(x) is numpy.ndarray])
+    _host_reads.append((owners, results))
     if len(_host_reads) > _MAX_HOST_READS:
         wait_host_reads()
 
 
-def wait_host_reads():
+def wait_host_reads(array=None):
     """Waits until no kernel noted by :func:`note_host_reads` can still read
-    a NumPy array (before writing into one in place)."""
+    the memory of the NumPy array ``array`` (of any NumPy array if
+    ``array`` is None), before it is written into in place."""
     if not _host_reads:
         return
-    pending = _host_reads[:]
-    del _host_reads[:len(pending)]
+    if array is None:
+        pending = [results for _, results in _host_reads]
+        del _host_reads[:]
+    else:
+        key = id(owner(array))
+        pending = [results for owners, results in _host_reads
+                   if key in owners]
+        if not pending:
+            return
+        _host_reads[:] = [entry for entry in _host_reads
+                          if key not in entry[0]]
     try:
         jax.block_until_ready(pending)
     except RuntimeError:
@@ -141,7 +170,6 @@ def wait_host_reads():
             for a in results:
                 if isinstance(a, jax.Array) and not a.is_deleted():
                     a.block_until_ready()
-
 
 # glibc's malloc options (malloc.h)
 _M_TRIM_THRESHOLD = -1

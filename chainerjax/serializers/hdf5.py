@@ -202,7 +202,7 @@ class HDF5Deserializer(serializer.Deserializer):
         if isinstance(value, numpy.ndarray):
             _check_shape(self.group.name + '/' + key, value, dataset)
             if value.flags.writeable:
-                _cpu.wait_host_reads()
+                _cpu.wait_host_reads(value)
                 dataset.read_direct(value)
                 return value
             return numpy.asarray(dataset, dtype=value.dtype)
