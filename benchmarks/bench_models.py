@@ -59,7 +59,16 @@ What is measured:
 * ``loss@1``: the loss of the first step. Every implementation starts from
   the same weights (``_models.init_weights``) and batch, so these agree.
 
-Usage::
+Usage, Chainer and chainerjax in one run (``--peer``: the Python of
+another environment, the one with Chainer 7.8.1 and ``numpy<2``; its
+implementations run in a process of that Python, taking their turns in the
+same rotation, the other process waiting while one runs, so that both see
+the same load)::
+
+    /work/venv/bin/python benchmarks/bench_models.py \
+        --peer /work/refvenv/bin/python --json /tmp/m.json
+
+or in two runs, merged (each process's load its own)::
 
     /work/refvenv/bin/python benchmarks/bench_models.py --json /tmp/m_ch.json
     /work/venv/bin/python benchmarks/bench_models.py --json /tmp/m_cjx.json
@@ -371,7 +380,114 @@ def burst_cpu_us(impl, n, bursts=5):
     return best
 
 
-def run_workload(workload, names, args, cache_on):
+def time_block(impl, n, untimed):
+    """Runs ``n`` timed steps of ``impl`` (after an untimed one if
+    ``untimed``): the lists of seconds to each step's result, to its
+    return, and of the calling thread's CPU time in the call."""
+    if untimed:
+        impl.step()  # back to this implementation: untimed
+        impl.sync()
+    step_s, call_s, cpu_s = [], [], []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        c0 = time.thread_time()
+        impl.step()
+        c1 = time.thread_time()
+        t1 = time.perf_counter()
+        impl.sync()
+        t2 = time.perf_counter()
+        step_s.append(t2 - t0)
+        call_s.append(t1 - t0)
+        cpu_s.append(c1 - c0)
+    return step_s, call_s, cpu_s
+
+
+class Peer(object):
+    """A process of another Python (``--peer``) that builds and runs the
+    implementations this one cannot import (Chainer, which needs
+    ``numpy<2``), one request at a time, while this process waits."""
+
+    def __init__(self, python, args):
+        import subprocess
+        cmd = [python, os.path.abspath(__file__), '--serve',
+               '--warmup', str(args.warmup)]
+        if args.dropout:
+            cmd.append('--dropout')
+        self.proc = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            cwd=os.path.dirname(os.path.abspath(__file__)))
+
+    def ask(self, **request):
+        self.proc.stdin.write(json.dumps(request) + '\n')
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError('the --peer process ended (rc {})'.format(
+                self.proc.wait()))
+        reply = json.loads(line)
+        if 'skip' in reply:
+            raise Skip(reply['skip'])
+        return reply
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+class PeerImpl(object):
+    """An implementation that runs in the :class:`Peer` process."""
+
+    def __init__(self, peer, name, workload):
+        self.peer, self.name = peer, name
+        reply = peer.ask(op='make', impl=name, workload=workload.name)
+        self.first_calls_s, self.first_loss = reply['times'], reply['loss']
+
+    def time_block(self, n, untimed):
+        r = self.peer.ask(op='block', impl=self.name, n=n, untimed=untimed)
+        return r['step_s'], r['call_s'], r['cpu_s']
+
+    def drop(self):
+        self.peer.ask(op='drop', impl=self.name)
+
+
+def serve(args):
+    """The ``--peer`` side: answers :class:`Peer`'s requests, one JSON line
+    each, on stdin and stdout."""
+    out = sys.stdout
+    sys.stdout = sys.stderr  # nothing else may write to the channel
+    impls = {}
+    for line in sys.stdin:
+        req = json.loads(line)
+        try:
+            if req['op'] == 'make':
+                workload = _models.WORKLOADS[req['workload']]
+                impl = make_impl(req['impl'], workload, args)
+                times, loss = warm_up(impl, req['impl'], args.warmup)
+                impls[req['impl']] = impl
+                reply = {'times': times, 'loss': loss}
+            elif req['op'] == 'block':
+                step_s, call_s, cpu_s = time_block(
+                    impls[req['impl']], req['n'], req['untimed'])
+                reply = {'step_s': step_s, 'call_s': call_s,
+                         'cpu_s': cpu_s}
+            elif req['op'] == 'drop':
+                impls.pop(req['impl'], None)
+                gc.collect()
+                reply = {}
+            elif req['op'] == 'note':
+                reply = {'note': '{} (python {}, numpy {}, {})'.format(
+                    _note(req['impl']), sys.version.split()[0],
+                    numpy.__version__, sys.executable)}
+            else:
+                raise ValueError(req['op'])
+        except Skip as e:
+            reply = {'skip': str(e)}
+        out.write(json.dumps(reply) + '\n')
+        out.flush()
+    return 0
+
+
+def run_workload(workload, names, args, cache_on, peer=None):
     steps = args.steps or workload.steps
     # jitted first, so that their first calls meet as few compiled kernels
     # as possible
@@ -381,8 +497,12 @@ def run_workload(workload, names, args, cache_on):
     gc.collect()
     for name in order:
         try:
-            impl = make_impl(name, workload, args)
-            times, loss = warm_up(impl, name, args.warmup)
+            if peer is not None and name.startswith('chainer'):
+                impl = PeerImpl(peer, name, workload)
+                times, loss = impl.first_calls_s, impl.first_loss
+            else:
+                impl = make_impl(name, workload, args)
+                times, loss = warm_up(impl, name, args.warmup)
         except Skip as e:
             _log('  skip {}: {}'.format(name, e))
             continue
@@ -400,20 +520,16 @@ def run_workload(workload, names, args, cache_on):
         order_rng.shuffle(impls)
         for impl, r in impls:
             n = min(block, steps - round_ * block)
-            if block > 1:
-                impl.step()  # back to this implementation: untimed
-                impl.sync()
-            for _ in range(n):
-                t0 = time.perf_counter()
-                c0 = time.thread_time()
-                impl.step()
-                c1 = time.thread_time()
-                t1 = time.perf_counter()
-                impl.sync()
-                t2 = time.perf_counter()
-                r['step_s'].append(t2 - t0)
-                r['call_s'].append(t1 - t0)
-                r['call_cpu_s'].append(c1 - c0)
+            if isinstance(impl, PeerImpl):
+                step_s, call_s, cpu_s = impl.time_block(n, block > 1)
+            else:
+                step_s, call_s, cpu_s = time_block(impl, n, block > 1)
+            r['step_s'] += step_s
+            r['call_s'] += call_s
+            r['call_cpu_s'] += cpu_s
+    for impl, r in impls:
+        if isinstance(impl, PeerImpl):
+            impl.drop()
     for impl, r in impls:
         r['ms'] = statistics.median(r['step_s']) * 1e3
         r['min_ms'] = min(r['step_s']) * 1e3
@@ -544,6 +660,7 @@ def meta(args, cache, load_start, notes):
         'args': {'steps': args.steps, 'warmup': args.warmup,
                  'dropout': args.dropout, 'block': args.block},
         'impls': notes,
+        'peer': args.peer,
     }
     try:
         import jax
@@ -580,6 +697,11 @@ def report(results, metas):
         lines.append('#   checkout {}; compilation cache: {}; args {}'.format(
             m.get('checkout'), m.get('cache', {}).get('mode'),
             m.get('args')))
+        if m.get('peer'):
+            lines.append('#   --peer (in turns with this process): {}'.format(
+                '; '.join('%s: %s' % kv for kv in sorted(
+                    m.get('impls', {}).items()) if kv[0].startswith(
+                        'chainer'))))
     lines.append('')
     workloads = []
     for r in results:
@@ -726,7 +848,15 @@ def main(argv=None):
                    help='only cProfile the calls of one step of WORKLOAD')
     p.add_argument('--profile-impl', default='cjx-jit', choices=IMPLS,
                    help='the step that --profile profiles')
+    p.add_argument('--peer', metavar='PYTHON',
+                   help="run the Chainer implementations in a process of "
+                   "this Python (an environment with Chainer 7.8.1), in "
+                   "turns with this process's")
+    p.add_argument('--serve', action='store_true', help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+
+    if args.serve:
+        return serve(args)
 
     if args.merge:
         results, metas = merge(args.merge)
@@ -734,6 +864,7 @@ def main(argv=None):
         return 0
     load_start = _loadavg()
     cache, temp = _setup_cache(args.cache)
+    peer = None
     try:
         if args.profile:
             if args.profile not in _models.WORKLOADS:
@@ -743,19 +874,26 @@ def main(argv=None):
         workloads = _names(args.workloads, _models.WORKLOADS, 'workloads',
                            p)
         names = _names(args.impls, IMPLS, 'impls', p)
+        if args.peer:
+            peer = Peer(args.peer, args)
         notes = {}
         for name in names:
             try:
-                notes[name] = _note(name)
+                if peer is not None and name.startswith('chainer'):
+                    notes[name] = peer.ask(op='note', impl=name)['note']
+                else:
+                    notes[name] = _note(name)
             except (Skip, ImportError) as e:
                 _log('skip {}: {}'.format(name, e))
         results = []
         for w in workloads:
             _log(w)
             results += run_workload(_models.WORKLOADS[w], list(notes), args,
-                                    cache.get('dir') is not None)
+                                    cache.get('dir') is not None, peer)
         m = meta(args, cache, load_start, notes)
     finally:
+        if peer is not None:
+            peer.close()
         if temp is not None:
             shutil.rmtree(temp, ignore_errors=True)
     print(report(results, [('', m)]), end='')
