@@ -803,16 +803,27 @@ def _format(var, separator):
     return prefix + '(' + body + ')'
 
 
+# compiled once per shape and dtype: a call is a few microseconds where
+# jax.numpy's op-by-op dispatch takes tens (the default gradient of every
+# loss.backward())
+_jit_zeros_like = jax.jit(jax.numpy.zeros_like)
+_jit_ones_like = jax.jit(jax.numpy.ones_like)
+
+
 def _zeros_like(data, device):
     if type(data) is _ndarray:
         return numpy.zeros_like(data)
-    return jax.numpy.zeros_like(data)
+    if isinstance(data, _Tracer):
+        return jax.numpy.zeros_like(data)
+    return _jit_zeros_like(data)
 
 
 def _ones_like(data, device):
     if type(data) is _ndarray:
         return numpy.ones_like(data)
-    return jax.numpy.ones_like(data)
+    if isinstance(data, _Tracer):
+        return jax.numpy.ones_like(data)
+    return _jit_ones_like(data)
 
 
 class Parameter(Variable):
