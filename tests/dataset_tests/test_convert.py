@@ -164,3 +164,32 @@ def test_mixed_dtypes_and_shapes_as_numpy():
     numpy.testing.assert_array_equal(x, [[0, 0, 0], [1, 1, 1]])
     with pytest.raises(ValueError):
         dataset.concat_examples([numpy.zeros(3), numpy.zeros(4)])
+
+
+@pytest.mark.parametrize('shape', [(), (7,), (2, 3), (4, 1, 2)])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.int32, numpy.bool_])
+def test_numpy_examples_are_stacked(shape, dtype):
+    rs = numpy.random.RandomState(0)
+    batch = [(rs.uniform(-5, 5, shape) > 0).astype(dtype)
+             if dtype == numpy.bool_ else
+             rs.uniform(-5, 5, shape).astype(dtype) for _ in range(5)]
+    x = dataset.concat_examples(batch)
+    assert x.dtype == dtype and x.shape == (5,) + shape
+    numpy.testing.assert_array_equal(x, numpy.stack(batch))
+
+
+def test_numpy_scalar_labels_are_concatenated():
+    t = numpy.arange(5, dtype=numpy.int32)
+    x, y = dataset.concat_examples([(numpy.ones(2), t[i]) for i in range(5)])
+    assert y.dtype == numpy.int32
+    numpy.testing.assert_array_equal(y, t)
+
+
+def test_examples_of_other_shapes_with_as_many_rows_are_an_error():
+    # 2 + 1 + 3 rows: as many as three examples of the first one's 2 rows
+    batch = [numpy.zeros((2, 3)), numpy.zeros((1, 3)), numpy.zeros((3, 3))]
+    with pytest.raises(ValueError):
+        dataset.concat_examples(batch)
+    with pytest.raises(TypeError):
+        dataset.concat_examples([numpy.zeros(3), [0, 0, 0]])
