@@ -187,9 +187,11 @@ def keep_freed_memory():
     back to the kernel when it is freed and fault it in again at the next
     step: an MLP 784-1000-1000-10's Adam update took 2,300 page faults and
     twice its time. Chainer allocates from one thread, where glibc's own
-    adjustment of these thresholds avoids that. This sets the thresholds
-    that adjustment would reach (mmap at 32 MiB, trim at 128 MiB) for every
-    heap from the start. It is skipped where the user chose malloc's
+    adjustment of these thresholds avoids that. This sets, for every heap
+    from the start, the mmap threshold to 32 MiB (the most that adjustment
+    reaches) and the trim threshold to 128 MiB (so that a heap keeps a few
+    such blocks rather than trimming them). It is skipped where the user
+    chose malloc's
     behaviour (a ``MALLOC_*`` environment variable, another allocator
     preloaded), off Linux glibc, and with ``CHAINERJAX_MALLOC_TUNING=0``.
     Returns whether the options were set.
