@@ -191,9 +191,9 @@ def keep_freed_memory():
     from the start, the mmap threshold to 32 MiB (the most that adjustment
     reaches) and the trim threshold to 128 MiB (so that a heap keeps a few
     such blocks rather than trimming them). It is skipped where the user
-    chose malloc's
-    behaviour (a ``MALLOC_*`` environment variable, another allocator
-    preloaded), off Linux glibc, and with ``CHAINERJAX_MALLOC_TUNING=0``.
+    chose malloc's behaviour (a ``MALLOC_*`` environment variable, another
+    allocator preloaded), off Linux glibc, and with
+    ``CHAINERJAX_MALLOC_TUNING=0``.
     Returns whether the options were set.
     """
     if os.environ.get('CHAINERJAX_MALLOC_TUNING', '1') == '0':
