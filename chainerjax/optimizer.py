@@ -86,6 +86,10 @@ def _assign_raw(var, new):
         node.data = new
 
 
+def _writable(a):
+    return type(a) is _ndarray and a.flags.writeable
+
+
 def _write_param(param, new):
     """Writes the updated array into ``param``.
 
@@ -93,7 +97,7 @@ def _write_param(param, new):
     otherwise the raw array is replaced (a ``jax.Array`` or a tracer).
     """
     d = param._data
-    if (type(d) is _ndarray and d.flags.writeable and not _is_tracer(new)
+    if (_writable(d) and not _is_tracer(new)
             and d.shape == new.shape and d.dtype == new.dtype):
         _cpu.write_into(d, new)
         return
@@ -127,7 +131,7 @@ def _make_grads_writable(params):
         if gv is None or not p._device._is_numpy:
             continue
         d = gv._data
-        if (type(d) is _ndarray and d.flags.writeable) or _is_tracer(d):
+        if _writable(d) or _is_tracer(d):
             continue
         p._grad_var = variable.Variable._from_op(numpy.array(d), p._device,
                                                  False)
@@ -379,10 +383,6 @@ def _store_state(rule, name, new, device):
         rule._state_cache.pop(name, None)
 
 
-def _writable(a):
-    return type(a) is _ndarray and a.flags.writeable
-
-
 def _update_in_place(cls, group):
     """Updates on ``'@numpy'`` those of ``group``'s parameters whose rule
     class has a NumPy in-place update (:meth:`UpdateRule._update_in_place`)
@@ -390,7 +390,6 @@ def _update_in_place(cls, group):
     scale, a float32 master copy, a state that is not a writable NumPy
     array)."""
     rest = []
-    waited = False
     names = cls._hyper_names
     for item in group:
         rule, param, target, g, scale = item
@@ -400,10 +399,9 @@ def _update_in_place(cls, group):
                 or not all(_writable(v) for v in state.values())):
             rest.append(item)
             continue
-        if not waited:
-            # no kernel may still read the arrays written below
-            _cpu.wait_host_reads()
-            waited = True
+        # no kernel may still read the arrays written below
+        for a in (p, *state.values()):
+            _cpu.wait_host_reads(a)
         hp = dict(zip(names, rule._hyper_values()))
         cls._update_in_place(hp, p, numpy.asarray(g), state)
         rule._after_compiled_update()
