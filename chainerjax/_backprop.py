@@ -362,7 +362,7 @@ def grad(outputs, inputs, grad_outputs=None, grad_inputs=None,
         grad_outputs = (None,) * len(outputs)
     for y, gy in zip(outputs, grad_outputs):
         if gy is None:
-            one = variable._ones_like(y._data, y._device)
+            one = variable._ones_like(y._data)
             if loss_scale is not None:
                 one = one * one.dtype.type(loss_scale)
             gy = _Variable._from_op(one, y._device, False)

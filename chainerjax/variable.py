@@ -510,7 +510,7 @@ class Variable(object):
         if self._data is None:
             return
         self._grad_var = Variable._from_op(
-            _zeros_like(self._data, self._device), self._device, True)
+            _zeros_like(self._data), self._device, True)
 
     def addgrad(self, var):
         """Adds the gradient of ``var`` to this variable's gradient."""
@@ -660,7 +660,7 @@ class Variable(object):
                     ' chainer.functions.squeeze to obtain a scalar variable.'
                     ' If the size of this variable accidentally becomes one,'
                     ' set zero to grad.', DeprecationWarning)
-            one = _ones_like(data, self._device)
+            one = _ones_like(data)
             if loss_scale is not None:
                 one = one * one.dtype.type(loss_scale)
             self._grad_var = Variable._from_op(one, self._device, False)
@@ -810,7 +810,7 @@ _jit_zeros_like = jax.jit(jax.numpy.zeros_like)
 _jit_ones_like = jax.jit(jax.numpy.ones_like)
 
 
-def _zeros_like(data, device):
+def _zeros_like(data):
     if type(data) is _ndarray:
         return numpy.zeros_like(data)
     if isinstance(data, _Tracer):
@@ -818,7 +818,7 @@ def _zeros_like(data, device):
     return _jit_zeros_like(data)
 
 
-def _ones_like(data, device):
+def _ones_like(data):
     if type(data) is _ndarray:
         return numpy.ones_like(data)
     if isinstance(data, _Tracer):
