@@ -1,4 +1,5 @@
-"""The device interface shared by every backend (``chainer.backend.Device``)."""
+"""The device interface shared by every backend
+(``chainer.backend.Device``)."""
 
 
 def _convert_arrays(arrays, func):
@@ -29,7 +30,8 @@ class Device(object):
     chainerjax has two kinds: :class:`~chainerjax.backend.CpuDevice`
     (``'@numpy'``: NumPy arrays, computed by JAX on the CPU) and
     :class:`~chainerjax.backend.JaxDevice` (``'@jax:cpu:0'``,
-    ``'@jax:gpu:0'``, ``'@jax:tpu:0'``; ``'@cupy:N'`` maps to ``'@jax:gpu:N'``).
+    ``'@jax:gpu:0'``, ``'@jax:tpu:0'``; ``'@cupy:N'`` maps to
+    ``'@jax:gpu:N'``).
     """
 
     @property

@@ -103,7 +103,7 @@ def case_variable_creator_rank(chainer, F, np):
     }
 
 
-# ----- backward ---------------------------------------------------------------
+# ----- backward --------------------------------------------------------------
 
 def case_backward_scalar_default_grad(chainer, F, np):
     a = rand(np, (3,), 3)
@@ -274,7 +274,7 @@ def case_unchain_backward_middle(chainer, F, np):
             'y_creator_none': y.creator is None}
 
 
-# ----- array-like methods -----------------------------------------------------
+# ----- array-like methods ----------------------------------------------------
 
 def case_reshape_transpose_methods(chainer, F, np):
     x = chainer.Variable(rand(np, (2, 3, 4), 23))
@@ -478,7 +478,7 @@ def case_as_variable_as_array(chainer, F, np):
     }
 
 
-# ----- errors -----------------------------------------------------------------
+# ----- errors ----------------------------------------------------------------
 
 def case_variable_errors(chainer, F, np):
     v = chainer.Variable(np.zeros((2,), np.float32))

@@ -34,7 +34,7 @@ def _each_dtype(chainer, np, f, shapes, seed, out=None, tag='', **kw):
     return out
 
 
-# ----- arithmetic -------------------------------------------------------------
+# ----- arithmetic ------------------------------------------------------------
 
 def case_add(chainer, F, np):
     out = _each_dtype(chainer, np, lambda x, y: x + y, [(2, 3), (2, 3)], 600)
@@ -83,7 +83,7 @@ def case_neg_abs(chainer, F, np):
     return out
 
 
-# ----- reductions --------------------------------------------------------------
+# ----- reductions ------------------------------------------------------------
 
 def case_sum(chainer, F, np):
     out = {}
@@ -146,7 +146,7 @@ def case_identity(chainer, F, np):
     return out
 
 
-# ----- array ------------------------------------------------------------------
+# ----- array -----------------------------------------------------------------
 
 def case_reshape(chainer, F, np):
     out = _each_dtype(chainer, np, lambda x: F.reshape(x, (3, 2)), [(2, 3)],
@@ -230,7 +230,7 @@ def case_softmax(chainer, F, np):
     return out
 
 
-# ----- connection -------------------------------------------------------------
+# ----- connection ------------------------------------------------------------
 
 def case_linear(chainer, F, np):
     out = _each_dtype(chainer, np, F.linear, [(4, 3), (2, 3), (2,)], 656)
@@ -243,7 +243,7 @@ def case_linear(chainer, F, np):
     return out
 
 
-# ----- losses -----------------------------------------------------------------
+# ----- losses ----------------------------------------------------------------
 
 def case_mean_squared_error(chainer, F, np):
     out = _each_dtype(chainer, np, F.mean_squared_error, [(3, 4), (3, 4)],

@@ -6,7 +6,8 @@ from chainerjax.utils import type_check
 
 
 class HardSigmoid(function_node.FunctionNode):
-    """``clip(0.2 * x + 0.5, 0, 1)``; gradient 0.2 only on ``-2.5 < x < 2.5``."""
+    """``clip(0.2 * x + 0.5, 0, 1)``; gradient 0.2 only on
+    ``-2.5 < x < 2.5``."""
 
     is_elementwise = True
 

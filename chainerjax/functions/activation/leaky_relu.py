@@ -6,7 +6,8 @@ from chainerjax.utils import type_check
 
 
 class LeakyReLU(function_node.FunctionNode):
-    """``x`` for ``x > 0``, ``slope * x`` otherwise (gradient ``slope`` at 0)."""
+    """``x`` for ``x > 0``, ``slope * x`` otherwise (gradient ``slope``
+    at 0)."""
 
     is_elementwise = True
 

@@ -10,7 +10,8 @@ def _get_extended_shape(W, x):
 
 
 class PReLUFunction(function_node.FunctionNode):
-    """``x`` for ``x >= 0``, ``W * x`` otherwise (``W`` broadcast from axis 1)."""
+    """``x`` for ``x >= 0``, ``W * x`` otherwise (``W`` broadcast from
+    axis 1)."""
 
     def check_type_forward(self, in_types):
         type_check._argname(in_types, ('x', 'W'))

@@ -1,6 +1,5 @@
 """Softmax along an axis."""
 import jax
-import jax.numpy as jnp
 
 from chainerjax import function_node
 from chainerjax.utils import type_check

@@ -1,5 +1,4 @@
 """Indexing (``x[slices]``): basic and advanced NumPy-style indexing."""
-import jax.numpy as jnp
 import numpy
 
 from chainerjax import function_node

@@ -10,7 +10,8 @@ _INV_SQRT2 = 1 / math.sqrt(2)
 
 
 def _erfcinv(x):
-    # erfc(z) = 2 * ndtr(-z * sqrt(2))  =>  erfcinv(x) = -ndtri(x / 2) / sqrt(2)
+    # erfc(z) = 2 * ndtr(-z * sqrt(2)),
+    # so erfcinv(x) = -ndtri(x / 2) / sqrt(2)
     # (accurate for small x, unlike erfinv(1 - x)).
     return -ndtri_mod._ndtri(x * jnp.asarray(0.5, x.dtype)) * \
         jnp.asarray(_INV_SQRT2, x.dtype)

@@ -1,4 +1,5 @@
-"""Element-wise scaled complementary error function ``exp(x ** 2) * erfc(x)``."""
+"""Element-wise scaled complementary error function
+``exp(x ** 2) * erfc(x)``."""
 import jax.scipy.special as jsp  # NOQA
 
 from chainerjax.functions.math import _elementwise
@@ -13,7 +14,8 @@ class Erfcx(_elementwise.UnaryFloat):
 
 
 def erfcx(x):
-    """Element-wise scaled complementary error function ``exp(x ** 2) * erfc(x)``.
+    """Element-wise scaled complementary error function,
+    ``exp(x ** 2) * erfc(x)``.
 
     Args:
         x (Variable or array): a float array.

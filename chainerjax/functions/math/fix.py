@@ -3,7 +3,8 @@ from chainerjax.functions.math import _elementwise
 
 
 def fix(x):
-    """Element-wise rounding toward zero (not differentiable: the result has no graph).
+    """Element-wise rounding toward zero (not differentiable: the result has
+    no graph).
 
     Args:
         x (Variable or array): the input.

@@ -8,7 +8,6 @@ from chainerjax.functions.pooling import pooling_nd
 
 
 def window_sum(x, ksize, stride, pad):
-    nd = len(ksize)
     return jax.lax.reduce_window(
         x, x.dtype.type(0), jax.lax.add,
         (1, 1) + tuple(ksize), (1, 1) + tuple(stride),

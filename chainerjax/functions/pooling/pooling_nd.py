@@ -15,7 +15,6 @@ def im2col(x, ksize, stride, pad, outs, pval=0):
     """Patches of ``x`` (zero/``pval`` padding ``pad`` on the low side and
     as much as needed on the high side), shape
     ``(n, c) + ksize + outs``."""
-    nd = len(ksize)
     pad_width = [(0, 0), (0, 0)]
     for size, k, s, p, out in zip(x.shape[2:], ksize, stride, pad, outs):
         need = (k - 1) + s * (out - 1) + 1

@@ -1,6 +1,5 @@
 """Upsampling with the argmax indexes of a max pooling."""
 import jax
-import jax.numpy as jnp
 import numpy
 
 from chainerjax import variable

@@ -7,7 +7,8 @@ from tests.functions_tests.math_tests import fixtures
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_relu6(shape, dtype):
     x = numpy.random.uniform(-3, 9, shape).astype(dtype)
     y = functions.relu6(x)
@@ -21,17 +22,21 @@ def test_relu6(shape, dtype):
         functions.relu6, (x,), double=dtype == numpy.float64)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_relu6_gradient_at_kinks_matches_chainer(dtype):
     fixtures.check_against_chainer(functions.relu6, 'kink_relu6', dtype)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_clipped_relu_gradient_at_kinks_matches_chainer(dtype):
-    fixtures.check_against_chainer(lambda x: functions.clipped_relu(x, 1.0), 'kink_clipped_relu', dtype)
+    fixtures.check_against_chainer(lambda x: functions.clipped_relu(x, 1.0),
+                                   'kink_clipped_relu', dtype)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_clipped_relu(dtype):
     x = numpy.random.uniform(-1, 3, (3, 4)).astype(dtype)
     x[abs(x) < 0.05] = 0.5

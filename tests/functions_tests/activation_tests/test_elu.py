@@ -7,7 +7,8 @@ from tests.functions_tests.math_tests import fixtures
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_elu(shape, dtype):
     x = numpy.random.uniform(-2, 2, shape).astype(dtype)
     y = functions.elu(x)
@@ -21,6 +22,7 @@ def test_elu(shape, dtype):
         functions.elu, (x,), double=dtype == numpy.float64)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_elu_gradient_at_kinks_matches_chainer(dtype):
     fixtures.check_against_chainer(functions.elu, 'kink_elu', dtype)

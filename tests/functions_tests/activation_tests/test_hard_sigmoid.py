@@ -7,7 +7,8 @@ from tests.functions_tests.math_tests import fixtures
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_hard_sigmoid(shape, dtype):
     x = numpy.random.uniform(-3.5, 3.5, shape).astype(dtype)
     y = functions.hard_sigmoid(x)
@@ -21,6 +22,8 @@ def test_hard_sigmoid(shape, dtype):
         functions.hard_sigmoid, (x,), double=dtype == numpy.float64)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_hard_sigmoid_gradient_at_kinks_matches_chainer(dtype):
-    fixtures.check_against_chainer(functions.hard_sigmoid, 'kink_hard_sigmoid', dtype)
+    fixtures.check_against_chainer(functions.hard_sigmoid,
+                                   'kink_hard_sigmoid', dtype)

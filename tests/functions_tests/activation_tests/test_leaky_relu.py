@@ -7,7 +7,8 @@ from tests.functions_tests.math_tests import fixtures
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_leaky_relu(shape, dtype):
     x = numpy.random.uniform(-1, 1, shape).astype(dtype)
     y = functions.leaky_relu(x)
@@ -21,6 +22,8 @@ def test_leaky_relu(shape, dtype):
         functions.leaky_relu, (x,), double=dtype == numpy.float64)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_leaky_relu_gradient_at_kinks_matches_chainer(dtype):
-    fixtures.check_against_chainer(functions.leaky_relu, 'kink_leaky_relu', dtype)
+    fixtures.check_against_chainer(functions.leaky_relu, 'kink_leaky_relu',
+                                   dtype)

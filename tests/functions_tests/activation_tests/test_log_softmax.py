@@ -6,7 +6,8 @@ from tests.functions_tests import _numgrad
 
 
 @pytest.mark.parametrize('axis', [0, 1, -1])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_log_softmax(axis, dtype):
     x = numpy.random.uniform(-2, 2, (2, 3)).astype(dtype)
     y = functions.log_softmax(x, axis=axis)

@@ -7,7 +7,8 @@ from tests.functions_tests import _numgrad
 from tests.functions_tests.math_tests import fixtures
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_maxout(dtype):
     x = numpy.random.permutation(24).reshape(2, 6, 2).astype(dtype)
     y = functions.maxout(x, 3)
@@ -18,7 +19,8 @@ def test_maxout(dtype):
     _numgrad.check_backward(lambda v: functions.maxout(v, 3), (x,))
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_maxout_ties_match_chainer(dtype):
     fixtures.check_against_chainer(
         lambda x: functions.maxout(x, 3), 'kink_maxout', dtype)

@@ -8,7 +8,8 @@ from tests.functions_tests.math_tests import fixtures
 
 
 @pytest.mark.parametrize('w_shape', [(3,), (3, 4)])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_prelu(w_shape, dtype):
     x = numpy.random.uniform(-1, 1, (2, 3, 4)).astype(dtype)
     x[abs(x) < 0.05] = 0.5
@@ -22,7 +23,8 @@ def test_prelu(w_shape, dtype):
                             double=dtype == numpy.float64)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_prelu_gradient_at_zero_matches_chainer(dtype):
     fixtures.check_against_chainer(functions.prelu, 'kink_prelu', dtype)
 

@@ -7,7 +7,8 @@ from tests.functions_tests import _numgrad
 from tests.functions_tests.math_tests import fixtures
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_rrelu_train(dtype):
     x = numpy.random.uniform(-1, 1, (4, 5)).astype(dtype)
     with chainer.using_config('train', True):
@@ -41,7 +42,8 @@ def test_rrelu_test_mode_uses_mean_slope(dtype):
                                   rtol=1e-6)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_rrelu_gradient_at_zero_matches_chainer(dtype):
     with chainer.using_config('train', True):
         fixtures.check_against_chainer(

@@ -7,7 +7,8 @@ from tests.functions_tests import _numgrad
 
 
 @pytest.mark.parametrize('beta_shape', [(), (3,)])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_swish(beta_shape, dtype):
     x = numpy.random.uniform(-2, 2, (2, 3)).astype(dtype)
     beta = numpy.random.uniform(0.5, 2, beta_shape).astype(dtype)

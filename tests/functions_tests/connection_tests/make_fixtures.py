@@ -3,7 +3,8 @@ Chainer 7.8.1.
 
 Run with the reference environment, from the repository root::
 
-    /work/refvenv/bin/python tests/functions_tests/connection_tests/make_fixtures.py
+    /work/refvenv/bin/python \\
+        tests/functions_tests/connection_tests/make_fixtures.py
 
 For each case ``<name>`` it stores the inputs ``<name>/x0, x1, ...``, the
 keyword options ``<name>/kwargs`` (JSON), the output ``<name>/y``, the

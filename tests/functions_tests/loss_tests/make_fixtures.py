@@ -125,8 +125,9 @@ def main():
     il = numpy.array([5, 4, 3], i32)
     ll = numpy.array([2, 2, 1], i32)
     for r in ('mean', 'no'):
-        run(store, 'ctc_' + r, lambda *a: F.connectionist_temporal_classification(
-            list(a[3:]), a[2], 0, a[0], a[1], reduce=r),
+        run(store, 'ctc_' + r, lambda *a: F.
+            connectionist_temporal_classification(
+                list(a[3:]), a[2], 0, a[0], a[1], reduce=r),
             [il, ll, t] + xs)
     run(store, 'ctc_default', lambda t, *a: F.
         connectionist_temporal_classification(list(a), t, 3),

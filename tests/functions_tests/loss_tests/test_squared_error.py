@@ -3,8 +3,6 @@ import pytest
 
 from chainerjax import functions as F
 from chainerjax import gradient_check
-from chainerjax.utils import type_check
-from tests.functions_tests.loss_tests import _fixtures
 
 DTYPES = ["float64", "float32", "float16"]
 

@@ -2,7 +2,8 @@
 
 Run with the reference environment, from the repository root::
 
-    /work/refvenv/bin/python tests/functions_tests/math_tests/make_fixtures_special.py
+    /work/refvenv/bin/python \\
+        tests/functions_tests/math_tests/make_fixtures_special.py
 
 It stores, for each case ``<name>``: the inputs ``<name>/x`` (and extra
 inputs), the output ``<name>/y`` and the input gradients ``<name>/gx...``

@@ -6,7 +6,8 @@ from tests.functions_tests import _numgrad
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_arctanh(shape, dtype):
     x = numpy.random.uniform(-0.8, 0.8, shape).astype(dtype)
     y = functions.arctanh(x)

@@ -7,7 +7,8 @@ from tests.functions_tests.math_tests import fixtures
 
 
 @pytest.mark.parametrize('bounds', [(-0.5, 0.5), (None, 0.5), (-0.5, None)])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_clip(bounds, dtype):
     x = numpy.random.uniform(-1, 1, (3, 2)).astype(dtype)
     x[abs(abs(x) - 0.5) < 0.05] = 0.
@@ -17,7 +18,8 @@ def test_clip(bounds, dtype):
     _numgrad.check_backward(lambda v: functions.clip(v, *bounds), (x,))
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_clip_gradient_at_bounds_matches_chainer(dtype):
     # Chainer passes the gradient where x_min <= x <= x_max.
     fixtures.check_against_chainer(

@@ -8,7 +8,8 @@ from tests.functions_tests import _numgrad
 
 @pytest.mark.parametrize('axis', [None, 0, 1, -1])
 @pytest.mark.parametrize('name', ['cumsum', 'cumprod'])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_cumsum_cumprod(axis, name, dtype):
     x = numpy.random.uniform(-1, 1, (3, 4)).astype(dtype)
     if name == 'cumprod':

@@ -32,4 +32,5 @@ def test_digamma_backward(dtype):
     case = fixtures.load('digamma_float64')
     xs = tuple(x.astype(dtype) if x.dtype.kind == 'f' else x
                for x in case.inputs())
-    _numgrad.check_backward(functions.digamma, xs, double=dtype == numpy.float64)
+    _numgrad.check_backward(functions.digamma, xs,
+                            double=dtype == numpy.float64)

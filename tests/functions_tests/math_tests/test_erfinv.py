@@ -32,4 +32,5 @@ def test_erfinv_backward(dtype):
     case = fixtures.load('erfinv_float64')
     xs = tuple(x.astype(dtype) if x.dtype.kind == 'f' else x
                for x in case.inputs())
-    _numgrad.check_backward(functions.erfinv, xs, double=dtype == numpy.float64)
+    _numgrad.check_backward(functions.erfinv, xs,
+                            double=dtype == numpy.float64)

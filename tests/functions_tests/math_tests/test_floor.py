@@ -6,7 +6,8 @@ from chainerjax import functions
 
 
 @pytest.mark.parametrize('name', ['floor', 'ceil', 'fix', 'sign'])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_not_differentiable(name, dtype):
     # Chainer computes these outside the graph: a new Variable that
     # requires no gradient and has no creator.

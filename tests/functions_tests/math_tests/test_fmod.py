@@ -15,7 +15,8 @@ def test_fmod(dtype):
     d[0] *= -1
     # keep x / d away from integers (kinks of fmod)
     frac = numpy.abs(x / d) % 1
-    x[(frac < 0.1) | (frac > 0.9)] = dtype(0.5) * d[(frac < 0.1) | (frac > 0.9)]
+    x[(frac < 0.1) | (frac > 0.9)] = (
+        dtype(0.5) * d[(frac < 0.1) | (frac > 0.9)])
     y = functions.fmod(x, d)
     assert y.dtype == dtype
     numpy.testing.assert_allclose(y.array, numpy.fmod(x, d),

@@ -32,4 +32,5 @@ def test_log_ndtr_backward(dtype):
     case = fixtures.load('log_ndtr_float64')
     xs = tuple(x.astype(dtype) if x.dtype.kind == 'f' else x
                for x in case.inputs())
-    _numgrad.check_backward(functions.log_ndtr, xs, double=dtype == numpy.float64)
+    _numgrad.check_backward(functions.log_ndtr, xs,
+                            double=dtype == numpy.float64)

@@ -6,7 +6,8 @@ from tests.functions_tests import _numgrad
 
 
 @pytest.mark.parametrize('axis', [None, 0, (0, 2), -1])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_logsumexp(axis, dtype):
     x = numpy.random.uniform(-2, 2, (2, 3, 2)).astype(dtype)
     y = functions.logsumexp(x, axis=axis)

@@ -10,7 +10,8 @@ from tests.functions_tests.math_tests import fixtures
 @pytest.mark.parametrize('shapes', [((3, 2), (3, 2)), ((3, 2), (2,)),
                                     ((), (3,))])
 @pytest.mark.parametrize('name', ['maximum', 'minimum'])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_maximum_minimum(shapes, name, dtype):
     x1 = numpy.random.uniform(-1, 1, shapes[0]).astype(dtype)
     x2 = numpy.random.uniform(-1, 1, shapes[1]).astype(dtype)
@@ -23,7 +24,8 @@ def test_maximum_minimum(shapes, name, dtype):
 
 
 @pytest.mark.parametrize('name', ['maximum', 'minimum'])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_ties_go_to_x1_as_in_chainer(name, dtype):
     fixtures.check_against_chainer(
         getattr(functions, name), 'kink_' + name, dtype)

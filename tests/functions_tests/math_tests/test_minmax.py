@@ -11,7 +11,8 @@ from tests.functions_tests.math_tests import fixtures
 @pytest.mark.parametrize('axis,keepdims', [(None, False), (1, False),
                                            ((0, 2), True), (-1, True)])
 @pytest.mark.parametrize('name', ['max', 'min'])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_max_min(axis, keepdims, name, dtype):
     x = numpy.random.permutation(24).reshape(2, 3, 4).astype(dtype)
     f = getattr(functions, name)
@@ -25,7 +26,8 @@ def test_max_min(axis, keepdims, name, dtype):
 
 
 @pytest.mark.parametrize('case', ['kink_max', 'kink_min', 'kink_max_all'])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_ties_get_the_full_gradient_as_in_chainer(case, dtype):
     func = {'kink_max': lambda x: functions.max(x, axis=1),
             'kink_min': lambda x: functions.min(x, axis=1),

@@ -32,4 +32,5 @@ def test_polygamma_backward(dtype):
     case = fixtures.load('polygamma_float64')
     xs = tuple(x.astype(dtype) if x.dtype.kind == 'f' else x
                for x in case.inputs())
-    _numgrad.check_backward(functions.polygamma, xs, double=dtype == numpy.float64)
+    _numgrad.check_backward(functions.polygamma, xs,
+                            double=dtype == numpy.float64)

@@ -8,7 +8,8 @@ from tests.functions_tests import _numgrad
 @pytest.mark.parametrize('axis,keepdims', [(None, False), (1, False),
                                            ((0, 2), True)])
 @pytest.mark.parametrize('zeros', [0, 1, 2])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_prod(axis, keepdims, zeros, dtype):
     x = numpy.random.uniform(0.5, 1.5, (2, 3, 2)).astype(dtype)
     x.flat[:zeros] = 0

@@ -6,7 +6,8 @@ from tests.functions_tests import _numgrad
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_sqrt(shape, dtype):
     x = numpy.random.uniform(0.5, 2, shape).astype(dtype)
     y = functions.sqrt(x)
@@ -21,7 +22,8 @@ def test_sqrt(shape, dtype):
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_rsqrt(shape, dtype):
     x = numpy.random.uniform(0.5, 2, shape).astype(dtype)
     y = functions.rsqrt(x)

@@ -6,7 +6,8 @@ from tests.functions_tests import _numgrad
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_sin(shape, dtype):
     x = numpy.random.uniform(-3, 3, shape).astype(dtype)
     y = functions.sin(x)
@@ -21,7 +22,8 @@ def test_sin(shape, dtype):
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_cos(shape, dtype):
     x = numpy.random.uniform(-3, 3, shape).astype(dtype)
     y = functions.cos(x)
@@ -36,7 +38,8 @@ def test_cos(shape, dtype):
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_tan(shape, dtype):
     x = numpy.random.uniform(-1, 1, shape).astype(dtype)
     y = functions.tan(x)
@@ -51,7 +54,8 @@ def test_tan(shape, dtype):
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_arcsin(shape, dtype):
     x = numpy.random.uniform(-0.8, 0.8, shape).astype(dtype)
     y = functions.arcsin(x)
@@ -66,7 +70,8 @@ def test_arcsin(shape, dtype):
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_arccos(shape, dtype):
     x = numpy.random.uniform(-0.8, 0.8, shape).astype(dtype)
     y = functions.arccos(x)
@@ -81,7 +86,8 @@ def test_arccos(shape, dtype):
 
 
 @pytest.mark.parametrize('shape', [(3, 2), ()])
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_arctan(shape, dtype):
     x = numpy.random.uniform(-2, 2, shape).astype(dtype)
     y = functions.arctan(x)
@@ -95,7 +101,8 @@ def test_arctan(shape, dtype):
         functions.arctan, (x,), double=dtype == numpy.float64)
 
 
-@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32, numpy.float64])
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
 def test_arctan2(dtype):
     x1 = numpy.random.uniform(-1, 1, (3, 2)).astype(dtype)
     x2 = numpy.random.uniform(0.2, 1, (3, 2)).astype(dtype) * \

@@ -32,4 +32,5 @@ def test_zeta_backward(dtype):
     case = fixtures.load('zeta_float64')
     xs = tuple(x.astype(dtype) if x.dtype.kind == 'f' else x
                for x in case.inputs())
-    _numgrad.check_backward(lambda q: functions.zeta(2.5, q), xs, double=dtype == numpy.float64)
+    _numgrad.check_backward(lambda q: functions.zeta(2.5, q), xs,
+                            double=dtype == numpy.float64)

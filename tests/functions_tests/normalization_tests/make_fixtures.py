@@ -2,7 +2,8 @@
 
 Run with the reference environment, from the repository root::
 
-    /work/refvenv/bin/python tests/functions_tests/normalization_tests/make_fixtures.py
+    /work/refvenv/bin/python \\
+        tests/functions_tests/normalization_tests/make_fixtures.py
 
 For each case ``<name>`` it stores the inputs ``<name>/x<i>``, the output
 ``<name>/y``, the output gradient ``<name>/gy``, the input gradients

@@ -2,7 +2,6 @@ import jax.numpy as jnp
 import numpy
 import pytest
 
-import chainerjax as chainer
 from chainerjax import functions
 from chainerjax import gradient_check
 from chainerjax import testing

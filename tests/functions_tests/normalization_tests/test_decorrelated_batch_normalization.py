@@ -13,9 +13,11 @@ _TOL = {'rtol': 1e-6, 'atol': 1e-8}
 def test_decorrelated_batch_normalization_matches_chainer():
     rm = _fixtures.get('dbn', 'rm0').copy()
     rp = _fixtures.get('dbn', 'rp0').copy()
-    _fixtures.check('dbn', lambda x: functions.decorrelated_batch_normalization(
-        x, groups=2, running_mean=rm, running_projection=rp, decay=0.6),
-        stats=(rm, rp), tolerance=_TOL)
+    _fixtures.check('dbn', lambda x: functions.
+                    decorrelated_batch_normalization(
+                        x, groups=2, running_mean=rm,
+                        running_projection=rp, decay=0.6),
+                    stats=(rm, rp), tolerance=_TOL)
     _fixtures.check('dbn2d', lambda x: functions.
                     decorrelated_batch_normalization(x, groups=3),
                     tolerance=_TOL)

@@ -3,7 +3,8 @@
 
 Run with the reference environment, from the repository root::
 
-    /work/refvenv/bin/python tests/functions_tests/pooling_tests/make_fixtures.py
+    /work/refvenv/bin/python \\
+        tests/functions_tests/pooling_tests/make_fixtures.py
 
 For each case ``<name>`` it stores the inputs ``<name>/x0, x1, ...``, the
 keyword options ``<name>/kwargs`` (JSON), the output ``<name>/y``, the
@@ -69,7 +70,6 @@ def grid(store, fname, func, cases, dtypes, make=uniform):
 
 def main():
     store = {}
-    half = (numpy.float16,) + DTYPES
 
     # max pooling
     grid(store, 'max_pooling_2d', F.max_pooling_2d, [
