@@ -309,6 +309,12 @@ _group_update = jax.jit(_group_update_impl, static_argnums=(0, 1, 2, 3))
 _group_update_donating = jax.jit(
     _group_update_impl, static_argnums=(0, 1, 2, 3), donate_argnums=(5, 7))
 
+# On '@numpy', parameters whose memory is an XLA buffer (_cpu.XlaMemory)
+# are donated alone: XLA writes their new values into the NumPy arrays'
+# memory. States are not: users may hold NumPy views of them.
+_group_update_params_donated = jax.jit(
+    _group_update_impl, static_argnums=(0, 1, 2, 3), donate_argnums=(5,))
+
 # Before a parameter's buffer is donated (reused for its new value), its
 # references are counted: the Parameter and its node, the list passed to the
 # update, and this function's own. More means something else holds it: the
@@ -383,6 +389,49 @@ def _store_state(rule, name, new, device):
         rule._state_cache.pop(name, None)
 
 
+def _update_xla_memory(cls, static, group):
+    """Updates on ``'@numpy'`` those of ``group``'s parameters whose memory
+    is an XLA buffer (:func:`chainerjax.backends._cpu.xla_backed`: the
+    parameters links initialize), in one compiled call that writes the new
+    values into the arrays' memory, as Chainer's NumPy update does in
+    place; returns the others. The arrays hold the new values when this
+    returns."""
+    rest, items, memories = [], [], []
+    for item in group:
+        rule, param, target, g, scale = item
+        memory = None
+        if scale is None and target is param:
+            memory = _cpu.xla_memory(target._data)
+        # a second parameter with the same array (shared by assignment) is
+        # updated after the first, as Chainer's in-place updates are
+        if memory is None or any(m is memory for m in memories):
+            rest.append(item)
+        else:
+            items.append(item)
+            memories.append(memory)
+    if not items:
+        return rest
+    rows, grads, states = [], [], []
+    for rule, param, target, g, scale in items:
+        # no kernel may still read the memory written below
+        _cpu.wait_host_reads(target._data)
+        rows.append(tuple(rule._hyper_values()) + (1.0,))
+        grads.append(g)
+        states.append({n: _state_raw(rule, n) for n in rule._state})
+    new_params, new_states, _, _ = _group_update_params_donated(
+        cls._update_pure, cls._hyper_names, static,
+        ((False, None),) * len(items), _hyper_array(rows),
+        [m.buffer for m in memories], grads, states)
+    for i, (rule, param, target, g, scale) in enumerate(items):
+        if not _cpu.adopt(memories[i], new_params[i]):
+            _cpu.write_into(target._data, new_params[i])
+        for n, v in new_states[i].items():
+            _store_state(rule, n, v, target._device)
+        rule._after_compiled_update()
+    jax.block_until_ready(new_params)
+    return rest
+
+
 def _update_in_place(cls, group):
     """Updates on ``'@numpy'`` those of ``group``'s parameters whose rule
     class has a NumPy in-place update (:meth:`UpdateRule._update_in_place`)
@@ -423,6 +472,10 @@ def _run_rules(items):
         key = (cls, rule._static_config(), dev)
         groups.setdefault(key, []).append(item)
     for (cls, static, dev), group in groups.items():
+        if dev._is_numpy:
+            group = _update_xla_memory(cls, static, group)
+            if not group:
+                continue
         # only a class's own NumPy update goes with its own pure update
         if dev._is_numpy and '_update_in_place' in cls.__dict__:
             group = _update_in_place(cls, group)

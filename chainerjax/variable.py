@@ -826,6 +826,13 @@ def _ones_like(data):
     return _jit_ones_like(data)
 
 
+def _own_memory(data, device):
+    """The array a Parameter keeps of the ``data`` it generated: on
+    ``'@numpy'``, a copy in memory that compiled updates can write in place
+    (:func:`chainerjax.backends._cpu.xla_backed`)."""
+    return _cpu.xla_backed(data) if device._is_numpy else data
+
+
 class Parameter(Variable):
     """__init__(initializer=None, shape=None, name=None)
 
@@ -868,8 +875,8 @@ class Parameter(Variable):
                 init = initializers.Constant(
                     numpy.asarray(initializer) if device._is_numpy
                     else initializer)
-            data = initializers.generate_array(
-                init, shape, device.xp, device=device)
+            data = _own_memory(initializers.generate_array(
+                init, shape, device.xp, device=device), device)
             super(Parameter, self).__init__(name=name)
             self._device = device
             self._set_array(data)
@@ -918,8 +925,8 @@ class Parameter(Variable):
         """Allocates and fills the array (and a NaN gradient) of ``shape``."""
         from chainerjax import initializers
         device = self._initial_device
-        data = initializers.generate_array(
-            self.initializer, shape, device.xp, device=device)
+        data = _own_memory(initializers.generate_array(
+            self.initializer, shape, device.xp, device=device), device)
         if self._grad_initializer is None:
             grad = None
         else:
@@ -934,7 +941,12 @@ class Parameter(Variable):
 
     def _to_device(self, device):
         self._initial_device = device
+        from_jax = self._data is not None and type(self._data) is not _ndarray
         super(Parameter, self)._to_device(device)
+        if from_jax and type(self._data) is _ndarray:
+            self._data = _own_memory(self._data, device)
+            if self._node.data is not None:
+                self._node.data = self._data
 
     def cleargrad(self):
         super(Parameter, self).cleargrad()

@@ -1,5 +1,10 @@
-"""'@numpy' arrays: allocated so that XLA reads them in place, and never
-changed while a computation may still read them."""
+"""'@numpy' arrays: allocated so that XLA reads them in place (and, for
+parameters, writes them in place), and never changed while a computation
+may still read them."""
+import copy
+import gc
+import pickle
+
 import jax
 import numpy
 import pytest
@@ -83,9 +88,14 @@ def test_kernels_given_numpy_arrays_are_waited_for_before_writes():
     numpy.testing.assert_array_equal(link.W.grad, numpy.full((5, 7), 2.))
 
 
-def test_numpy_in_place_update_waits_for_kernels_reading_params():
+@pytest.mark.parametrize('memory', ['xla', 'numpy'])
+def test_numpy_in_place_update_waits_for_kernels_reading_params(memory):
     numpy.random.seed(0)
     link = L.Linear(300, 200)
+    if memory == 'numpy':  # a NumPy-owned array: NumPy's update in place
+        for p in link.params():
+            p.array = _cpu.copy(p.array)
+            assert _cpu.xla_memory(p.array) is None
     x = numpy.ones((50, 300), numpy.float32)
     expected = x @ link.W.array.T + link.b.array
     opt = optimizers.SGD(lr=1.0).setup(link)
@@ -94,7 +104,7 @@ def test_numpy_in_place_update_waits_for_kernels_reading_params():
     _cpu.wait_host_reads()
     with chainer.no_backprop_mode():
         y = link(x)  # reads W and b in place, maybe still running
-    opt.update()  # SGD on '@numpy' writes them with NumPy, in place
+    opt.update()  # SGD on '@numpy' writes them in place
     # (the update moves every output by 301)
     numpy.testing.assert_allclose(numpy.asarray(y.array), expected,
                                   rtol=1e-4, atol=1e-4)
@@ -149,3 +159,168 @@ def test_sending_an_aligned_array_to_a_jax_device_copies_it():
     b = chainer.get_device('@jax:cpu:0').send(a)
     a[...] = 2
     numpy.testing.assert_array_equal(numpy.asarray(b), numpy.ones((4, 4)))
+
+
+# ----- parameters in XLA memory ---------------------------------------------
+
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_link_parameters_on_numpy_live_in_xla_memory(dtype):
+    with chainer.using_config('dtype', dtype):
+        links = [L.Linear(7, 5), L.Convolution2D(3, 4, 3)]
+        lazy = L.Linear(None, 5)
+        lazy(numpy.ones((2, 7), dtype))
+        moved = L.Linear(7, 5)
+    moved.to_device('@jax:cpu:0')
+    moved.to_device('@numpy')
+    for link in links + [lazy, moved]:
+        for p in link.params():
+            a = p.array
+            assert type(a) is numpy.ndarray and a.dtype == dtype
+            assert a.flags.writeable and a.flags.c_contiguous
+            assert _aligned(a)
+            memory = _cpu.xla_memory(a)
+            assert memory is not None
+            assert memory.buffer.shape == a.shape
+            # a part is not all of the memory
+            if a.ndim == 2:
+                assert _cpu.xla_memory(a[1:]) is None
+
+
+def test_xla_backed_copies():
+    a = _cpu.copy(numpy.arange(6, dtype=numpy.float32).reshape(2, 3))
+    b = _cpu.xla_backed(a)
+    assert b is not a and b.ctypes.data != a.ctypes.data
+    numpy.testing.assert_array_equal(a, b)
+    b[0, 0] = 7
+    assert a[0, 0] == 0
+    memory = _cpu.xla_memory(b)
+    assert float(memory.buffer[0, 0]) == 7  # the buffer is that memory
+    # nothing to back: returned as they are
+    for c in (numpy.zeros((0, 3), numpy.float32),
+              numpy.array([object()], dtype=object)):
+        assert _cpu.xla_backed(c) is c
+
+
+def test_xla_backed_needs_jax_computing_on_the_cpu(monkeypatch):
+    a = _cpu.copy(numpy.ones((3,), numpy.float32))
+    monkeypatch.setattr(jax, 'default_backend', lambda: 'gpu')
+    assert _cpu.xla_backed(a) is a
+
+
+def test_update_writes_the_memory_users_hold(monkeypatch):
+    numpy.random.seed(0)
+    link = L.Linear(4, 3)
+    opt = optimizers.SGD(lr=0.5).setup(link)
+
+    def no_numpy(*args):
+        raise AssertionError('NumPy updated memory XLA could write')
+    monkeypatch.setattr(optimizers.sgd.SGDRule, '_update_in_place',
+                        staticmethod(no_numpy))
+    W = link.W.array
+    row = W[1]  # a view the user holds
+    W[...] = 1  # the user's own write is what the update starts from
+    link.W.grad = numpy.full((3, 4), 2, numpy.float32)
+    link.b.grad = numpy.zeros(3, numpy.float32)
+    buffer = _cpu.xla_memory(W).buffer
+    opt.update()
+    assert link.W.array is W
+    assert _cpu.xla_memory(W).buffer is not buffer
+    numpy.testing.assert_array_equal(W, numpy.zeros((3, 4)))
+    numpy.testing.assert_array_equal(row, numpy.zeros(4))
+    # the next forward reads the new values
+    y = link(numpy.ones((1, 4), numpy.float32))
+    numpy.testing.assert_array_equal(y.array, link.b.array[None])
+
+
+def test_xla_memory_outlives_its_parameter():
+    numpy.random.seed(0)
+    link = L.Linear(50, 40)
+    opt = optimizers.SGD(lr=0.5).setup(link)
+    link.W.grad = numpy.ones((40, 50), numpy.float32)
+    link.b.grad = numpy.ones(40, numpy.float32)
+    opt.update()
+    W = link.W.array
+    expected = W.copy()
+    del link, opt
+    gc.collect()
+    others = [jax.numpy.full((40, 50), 9.0, numpy.float32) for _ in range(8)]
+    jax.block_until_ready(others)
+    numpy.testing.assert_array_equal(W, expected)
+
+
+def test_copies_of_links_in_xla_memory_are_their_own():
+    numpy.random.seed(0)
+    link = L.Linear(4, 3)
+    clones = [copy.deepcopy(link), pickle.loads(pickle.dumps(link))]
+    opt = optimizers.SGD(lr=1.0).setup(link)
+    link.W.grad = numpy.ones((3, 4), numpy.float32)
+    link.b.grad = numpy.ones(3, numpy.float32)
+    before = clones[0].W.array.copy()
+    opt.update()
+    for clone in clones:
+        numpy.testing.assert_array_equal(clone.W.array, before)
+        numpy.testing.assert_array_equal(link.W.array, before - 1)
+
+
+def test_adopt_keeps_the_buffer_xla_did_not_write():
+    a = _cpu.xla_backed(_cpu.copy(numpy.ones((3,), numpy.float32)))
+    memory = _cpu.xla_memory(a)
+    buffer = memory.buffer
+    assert not _cpu.adopt(memory, jax.numpy.zeros((3,), numpy.float32))
+    assert memory.buffer is buffer
+    buffer.delete()
+    with pytest.raises(RuntimeError, match='internal error'):
+        _cpu.adopt(memory, jax.numpy.zeros((3,), numpy.float32))
+
+
+@pytest.mark.parametrize('memory', ['xla', 'numpy'])
+def test_update_waits_for_a_long_kernel_reading_params(memory):
+    # a forward of some milliseconds still reads W when the update comes
+    numpy.random.seed(0)
+    link = L.Linear(500, 400)
+    if memory == 'numpy':
+        for p in link.params():
+            p.array = _cpu.copy(p.array)
+    x = numpy.random.uniform(-1, 1, (20000, 500)).astype(numpy.float32)
+    expected = x @ link.W.array.T + link.b.array
+    opt = optimizers.SGD(lr=1.0).setup(link)
+    for p in link.params():
+        p.grad = numpy.ones_like(p.array)
+    _cpu.wait_host_reads()
+    with chainer.no_backprop_mode():
+        y = link(x)
+    opt.update()
+    numpy.testing.assert_allclose(numpy.asarray(y.array), expected,
+                                  rtol=1e-3, atol=1e-3)
+
+
+def test_update_returns_with_the_new_values():
+    # the arrays hold the new values when update() returns, as in Chainer
+    link = L.Linear(3000, 3000, initialW=0, initial_bias=0)
+    opt = optimizers.SGD(lr=1.0).setup(link)
+    link.W.grad = numpy.ones((3000, 3000), numpy.float32)
+    link.b.grad = numpy.ones(3000, numpy.float32)
+    W = link.W.array
+    _cpu.wait_host_reads()
+    opt.update()
+    assert float(W[-1, -1]) == -1 and float(W[0, 0]) == -1
+    assert (W == -1).all()
+
+
+def test_parameters_sharing_an_array_are_updated_one_after_the_other():
+    numpy.random.seed(0)
+    model = chainer.Chain()
+    with model.init_scope():
+        model.a = L.Linear(3, 2)
+        model.b = L.Linear(3, 2)
+    model.b.W.array = model.a.W.array  # tied by assignment
+    W = model.a.W.array
+    before = W.copy()
+    opt = optimizers.SGD(lr=1.0).setup(model)
+    model.a.W.grad = numpy.full((2, 3), 1, numpy.float32)
+    model.b.W.grad = numpy.full((2, 3), 2, numpy.float32)
+    model.a.b.grad = model.b.b.grad = numpy.zeros(2, numpy.float32)
+    opt.update()
+    assert model.b.W.array is W and model.a.W.array is W
+    numpy.testing.assert_allclose(W, before - 3, rtol=1e-6)

@@ -18,6 +18,12 @@ values its inputs had when it was called, as in Chainer, whose NumPy
 computations ran synchronously; and code that only looks at an array
 (``if self.W.array is None``) does not stop the kernels that read other
 arrays from running on while Python goes on.
+
+Parameters that links initialize on this device are NumPy arrays whose
+memory is an XLA CPU buffer (:func:`xla_backed`, :class:`XlaMemory`): an
+optimizer's compiled update, given that buffer donated, writes the new
+values into the parameter's own memory, where Chainer's NumPy update wrote
+them in place, instead of into a new buffer that would then be copied.
 """
 import ctypes
 import math
@@ -112,6 +118,90 @@ def copy(array):
     out = empty(src.shape, src.dtype)
     numpy.copyto(out, src)
     return out
+
+
+class XlaMemory(object):
+    """The owner of a NumPy array's memory that is an XLA CPU buffer.
+
+    The array (``numpy.asarray(memory)``, writable) is a parameter as
+    Chainer's are; a compiled update that is given :attr:`buffer` donated
+    writes the new values into the same memory, which the array then holds
+    without a copy. The update's result becomes the :attr:`buffer`
+    (:func:`adopt`): it owns the memory from then on.
+    """
+
+    __slots__ = ('buffer', '__array_interface__', '__weakref__')
+
+    def __init__(self, buffer):
+        self.buffer = buffer
+        self.__array_interface__ = {
+            'version': 3, 'shape': buffer.shape,
+            'typestr': buffer.dtype.str,
+            'data': (buffer.unsafe_buffer_pointer(), False)}
+
+    @property
+    def address(self):
+        return self.__array_interface__['data'][0]
+
+
+def xla_backed(array):
+    """A writable copy of the NumPy array ``array`` whose memory is an XLA
+    CPU buffer (see :class:`XlaMemory`), or ``array`` itself where there
+    can be none: JAX computes on another backend by default, or cannot
+    hold the dtype as it is (float64 without x64)."""
+    if (type(array) is not numpy.ndarray or array.size == 0
+            or array.dtype.hasobject or jax.default_backend() != 'cpu'):
+        return array
+    # An aligned NumPy array would be aliased, not copied: XLA may then not
+    # write the memory (a donated alias is copied); give it a misaligned
+    # copy, which it copies into memory of its own.
+    src = numpy.empty(array.nbytes + _ALIGNMENT + 8, numpy.uint8)
+    offset = (-src.ctypes.data % _ALIGNMENT) + 8
+    src = src[offset:offset + array.nbytes].view(array.dtype).reshape(
+        array.shape)
+    numpy.copyto(src, array)
+    try:
+        buffer = jax.device_put(src, jax.devices('cpu')[0])
+    except RuntimeError:
+        return array
+    if buffer.dtype != array.dtype or buffer.shape != array.shape:
+        return array
+    buffer.block_until_ready()
+    memory = XlaMemory(buffer)
+    if memory.address == src.ctypes.data:
+        return array  # aliased after all
+    return numpy.asarray(memory)
+
+
+def xla_memory(array):
+    """The :class:`XlaMemory` of ``array`` if ``array`` is all of it (not a
+    view of a part), else None."""
+    if type(array) is not numpy.ndarray:
+        return None
+    base = array.base
+    if type(base) is not XlaMemory:
+        return None
+    if array.__array_interface__['data'][0] != base.address or \
+            array.shape != base.buffer.shape or \
+            array.dtype != base.buffer.dtype:
+        return None
+    return base
+
+
+def adopt(memory, new):
+    """After a compiled call given ``memory.buffer`` donated: makes its
+    result ``new`` the owner of the memory if XLA wrote it in place, and
+    returns whether it did. If not, ``new`` holds the values elsewhere and
+    ``memory.buffer`` is still valid: JAX keeps a donated buffer that the
+    computation could not reuse."""
+    if new.unsafe_buffer_pointer() == memory.address:
+        memory.buffer = new
+        return True
+    if memory.buffer.is_deleted():
+        raise RuntimeError(
+            'internal error: XLA took the memory of a parameter without '
+            'writing its new value there')
+    return False
 
 
 # (owners, results) of the kernels that were given NumPy arrays, until they

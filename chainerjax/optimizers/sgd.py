@@ -2,7 +2,9 @@
 
 The rule is optax's ``sgd`` without momentum (``p - lr * g``), written here
 directly so that the learning rate stays a traced per-parameter scalar. On
-``'@numpy'`` it runs with NumPy in place, as Chainer's does.
+``'@numpy'``, a parameter in NumPy memory of the user's is updated with
+NumPy in place, as Chainer's does (links' own parameters are written in
+place by the compiled update, see ``optimizer._update_xla_memory``).
 """
 from chainerjax import optimizer
 

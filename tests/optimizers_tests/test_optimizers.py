@@ -223,6 +223,51 @@ def test_numpy_params_updated_in_place(name):
     assert isinstance(model.a.W.array, numpy.ndarray)
 
 
+def _in_xla_memory(model):
+    """``model`` with each parameter's memory moved into an XLA buffer, as
+    links' own parameters are on '@numpy'."""
+    from chainerjax.backends import _cpu
+    for p in model.params():
+        p.array = _cpu.xla_backed(p.array)
+        assert _cpu.xla_memory(p.array) is not None
+    return model
+
+
+@pytest.mark.parametrize('name', sorted(DEFAULTS))
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+def test_numpy_params_in_xla_memory_updated_in_place(name, dtype):
+    # the same update as on NumPy-owned arrays, written into the same memory
+    from chainerjax.backends import _cpu
+    backed = _in_xla_memory(_util.make(dtype))
+    plain = _util.make(dtype)
+    # RMSprop refuses its default eps in float16 (test_eps_too_small...)
+    kwargs = {'eps': 1e-3} if (name, dtype) == ('RMSprop',
+                                                numpy.float16) else {}
+    opts = [getattr(optimizers, name)(**kwargs).setup(m)
+            for m in (backed, plain)]
+    arrays = {n: p.array for n, p in backed.namedparams()}
+    addresses = {n: a.ctypes.data for n, a in arrays.items()}
+    for seed in (1, 2, 3):
+        for m in (backed, plain):
+            _util.set_grads(m, seed)
+        buffers = {n: _cpu.xla_memory(a).buffer for n, a in arrays.items()}
+        for opt in opts:
+            opt.update()
+        for n, p in backed.namedparams():
+            assert p.array is arrays[n]
+            assert p.array.ctypes.data == addresses[n]
+            memory = _cpu.xla_memory(p.array)
+            assert memory is not None
+            assert memory.buffer is not buffers[n]  # XLA wrote it in place
+        expected = _util.arrays(plain)
+        rtol, atol = TOL[dtype]
+        for n, a in _util.arrays(backed).items():
+            assert a.dtype == dtype
+            numpy.testing.assert_allclose(a, expected[n], rtol=rtol,
+                                          atol=atol, err_msg=n)
+
+
 def _no_kernel(*args):
     raise AssertionError('the update ran a compiled kernel')
 
