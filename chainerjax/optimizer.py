@@ -389,6 +389,13 @@ def _store_state(rule, name, new, device):
         rule._state_cache.pop(name, None)
 
 
+# Below this many elements in all, a rule's NumPy update in place (SGD's)
+# takes less time than a compiled call: an MLP 64-32-10 step (21 thousand
+# parameters) took 0.62 ms against 0.68, one of 648 thousand 2.16 against
+# 2.03.
+_NUMPY_UPDATE_SIZE = 1 << 17
+
+
 def _update_xla_memory(cls, static, group):
     """Updates on ``'@numpy'`` those of ``group``'s parameters whose memory
     is an XLA buffer (:func:`chainerjax.backends._cpu.xla_backed`: the
@@ -472,12 +479,14 @@ def _run_rules(items):
         key = (cls, rule._static_config(), dev)
         groups.setdefault(key, []).append(item)
     for (cls, static, dev), group in groups.items():
-        if dev._is_numpy:
+        # only a class's own NumPy update goes with its own pure update
+        in_place = dev._is_numpy and '_update_in_place' in cls.__dict__
+        if dev._is_numpy and not (in_place and sum(
+                item[2]._data.size for item in group) < _NUMPY_UPDATE_SIZE):
             group = _update_xla_memory(cls, static, group)
             if not group:
                 continue
-        # only a class's own NumPy update goes with its own pure update
-        if dev._is_numpy and '_update_in_place' in cls.__dict__:
+        if in_place:
             group = _update_in_place(cls, group)
             if not group:
                 continue

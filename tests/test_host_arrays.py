@@ -12,6 +12,7 @@ import pytest
 import chainerjax as chainer
 import chainerjax.functions as F
 import chainerjax.links as L
+from chainerjax import optimizer as optimizer_module
 from chainerjax import optimizers
 from chainerjax.backends import _cpu
 
@@ -209,6 +210,7 @@ def test_xla_backed_needs_jax_computing_on_the_cpu(monkeypatch):
 
 
 def test_update_writes_the_memory_users_hold(monkeypatch):
+    monkeypatch.setattr(optimizer_module, '_NUMPY_UPDATE_SIZE', 0)
     numpy.random.seed(0)
     link = L.Linear(4, 3)
     opt = optimizers.SGD(lr=0.5).setup(link)
@@ -233,7 +235,8 @@ def test_update_writes_the_memory_users_hold(monkeypatch):
     numpy.testing.assert_array_equal(y.array, link.b.array[None])
 
 
-def test_xla_memory_outlives_its_parameter():
+def test_xla_memory_outlives_its_parameter(monkeypatch):
+    monkeypatch.setattr(optimizer_module, '_NUMPY_UPDATE_SIZE', 0)
     numpy.random.seed(0)
     link = L.Linear(50, 40)
     opt = optimizers.SGD(lr=0.5).setup(link)
@@ -308,7 +311,10 @@ def test_update_returns_with_the_new_values():
     assert (W == -1).all()
 
 
-def test_parameters_sharing_an_array_are_updated_one_after_the_other():
+@pytest.mark.parametrize('numpy_size', [0, 1 << 17])
+def test_parameters_sharing_an_array_are_updated_one_after_the_other(
+        numpy_size, monkeypatch):
+    monkeypatch.setattr(optimizer_module, '_NUMPY_UPDATE_SIZE', numpy_size)
     numpy.random.seed(0)
     model = chainer.Chain()
     with model.init_scope():
@@ -324,3 +330,32 @@ def test_parameters_sharing_an_array_are_updated_one_after_the_other():
     opt.update()
     assert model.b.W.array is W and model.a.W.array is W
     numpy.testing.assert_allclose(W, before - 3, rtol=1e-6)
+
+
+@pytest.mark.parametrize('units,compiled', [(10, False), (300, True)])
+def test_sgd_updates_small_models_with_numpy(units, compiled, monkeypatch):
+    # a compiled call costs more than NumPy's pass over a few thousand
+    # parameters; past _NUMPY_UPDATE_SIZE in all, XLA writes them
+    numpy.random.seed(0)
+    model = chainer.Sequential(L.Linear(784, units), L.Linear(units, 10))
+    assert (sum(p.size for p in model.params())
+            >= optimizer_module._NUMPY_UPDATE_SIZE) == compiled
+    calls = []
+    numpy_update = optimizers.sgd.SGDRule._update_in_place
+
+    def counted(*args):
+        calls.append(1)
+        numpy_update(*args)
+    monkeypatch.setattr(optimizers.sgd.SGDRule, '_update_in_place',
+                        staticmethod(counted))
+    opt = optimizers.SGD(lr=0.5).setup(model)
+    arrays = [p.array for p in model.params()]
+    buffers = [_cpu.xla_memory(a).buffer for a in arrays]
+    before = [a.copy() for a in arrays]
+    for p in model.params():
+        p.grad = numpy.ones_like(p.array)
+    opt.update()
+    assert bool(calls) != compiled
+    for a, b, old in zip(arrays, buffers, before):
+        assert (_cpu.xla_memory(a).buffer is not b) == compiled
+        numpy.testing.assert_allclose(a, old - 0.5, rtol=1e-6)

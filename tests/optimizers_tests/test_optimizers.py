@@ -236,9 +236,12 @@ def _in_xla_memory(model):
 @pytest.mark.parametrize('name', sorted(DEFAULTS))
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
                                    numpy.float64])
-def test_numpy_params_in_xla_memory_updated_in_place(name, dtype):
+def test_numpy_params_in_xla_memory_updated_in_place(name, dtype,
+                                                     monkeypatch):
     # the same update as on NumPy-owned arrays, written into the same memory
+    # (also for SGD, which updates small models with NumPy)
     from chainerjax.backends import _cpu
+    monkeypatch.setattr(optimizer_module, '_NUMPY_UPDATE_SIZE', 0)
     backed = _in_xla_memory(_util.make(dtype))
     plain = _util.make(dtype)
     # RMSprop refuses its default eps in float16 (test_eps_too_small...)
