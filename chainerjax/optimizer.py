@@ -403,7 +403,7 @@ def _update_xla_memory(cls, static, group):
     values into the arrays' memory, as Chainer's NumPy update does in
     place; returns the others. The arrays hold the new values when this
     returns."""
-    rest, items, memories = [], [], []
+    rest, items, memories, seen = [], [], [], set()
     for item in group:
         rule, param, target, g, scale = item
         memory = None
@@ -411,9 +411,10 @@ def _update_xla_memory(cls, static, group):
             memory = _cpu.xla_memory(target._data)
         # a second parameter with the same array (shared by assignment) is
         # updated after the first, as Chainer's in-place updates are
-        if memory is None or any(m is memory for m in memories):
+        if memory is None or id(memory) in seen:
             rest.append(item)
         else:
+            seen.add(id(memory))
             items.append(item)
             memories.append(memory)
     if not items:
@@ -627,8 +628,9 @@ class UpdateRule(object):
     # with NumPy, in place into the parameter's (and the states') NumPy
     # arrays, as Chainer's ``update_core_cpu``; ``hp`` maps the names in
     # ``_hyper_names`` to Python values. Where a rule is a pass or two over
-    # memory (SGD), this is faster on ``'@numpy'`` than a compiled kernel
-    # whose results must then be copied into the parameters' arrays.
+    # memory (SGD), this is faster on ``'@numpy'`` than a compiled call for
+    # small models, and than one whose results must then be copied into
+    # arrays of the user's (see ``_run_rules``).
     _update_in_place = None
 
     def _check_hyperparameters(self, param):

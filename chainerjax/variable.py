@@ -944,9 +944,7 @@ class Parameter(Variable):
         from_jax = self._data is not None and type(self._data) is not _ndarray
         super(Parameter, self)._to_device(device)
         if from_jax and type(self._data) is _ndarray:
-            self._data = _own_memory(self._data, device)
-            if self._node.data is not None:
-                self._node.data = self._data
+            self._set_array(_own_memory(self._data, device))
 
     def cleargrad(self):
         super(Parameter, self).cleargrad()
