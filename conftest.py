@@ -57,3 +57,14 @@ def pytest_runtest_teardown(item, nextitem):
     if kernels is not None:
         kernels.clear_cache()
     gc.collect()
+
+
+# Tests draw their inputs from NumPy's global random state. Each test starts
+# from a seed of its own, derived from its id: a run is reproducible, and an
+# input that happens to sit on a kink of the function under test (within a
+# numerical-gradient step of it) fails every run, where it can be fixed,
+# instead of once in a few hundred CI runs.
+def pytest_runtest_setup(item):
+    import zlib
+    import numpy
+    numpy.random.seed(zlib.crc32(item.nodeid.encode('utf-8')))
