@@ -15,12 +15,19 @@ F64 = ('float64',)
 SHAPE = (3, 4)
 # 12 values with the kinks of the piecewise activations.
 KINKS = [-3.0, -2.5, -1.0, -0.0, 0.0, 0.5, 1.0, 2.5, 3.0, 6.0, 7.0, 20.0]
+# NaN and the infinities (NaN propagates, or not, with Chainer's gradient).
+NONFINITE = [float('nan'), -float('inf'), float('inf'), 0.0, -0.0, 1.0, -1.0,
+             0.5, -0.5, 3.0, -3.0, 100.0]
 EXTREME = [-1000.0, -40.0, -10.0, 0.0, 10.0, 40.0, 1000.0, -5.0, 5.0, 1.0,
            -1.0, 0.5]
 
 
 def _kinks(np):
     return np.array(KINKS).reshape(SHAPE)
+
+
+def _nonfinite(np):
+    return np.array(NONFINITE).reshape(SHAPE)
 
 
 def _extreme(np):
@@ -42,6 +49,8 @@ def case_clipped_relu(chainer, F, np):
     check(chainer, np, out, 'kinks_z', lambda x: F.clipped_relu(x, 0.75),
           [np.array([-1, 0, 0.75, 0.5, 1, 2] * 2).reshape(SHAPE)], 4,
           dtypes=used['z'])
+    check(chainer, np, out, 'nonfinite', F.clipped_relu, [_nonfinite(np)], 8,
+          dtypes=used['default'])
     out['err_int'] = err(F.clipped_relu, _int(np))
     return out
 
@@ -50,6 +59,7 @@ def case_relu6(chainer, F, np):
     out = check(chainer, np, {}, 'rand', F.relu6, [SHAPE], 5, low=-8,
                 high=8)
     check(chainer, np, out, 'kinks', F.relu6, [_kinks(np)], 6)
+    check(chainer, np, out, 'nonfinite', F.relu6, [_nonfinite(np)], 9)
     out['err_int'] = err(F.relu6, _int(np))
     return out
 
@@ -61,6 +71,8 @@ def case_crelu(chainer, F, np):
         ('axis0', lambda x: F.crelu(x, axis=0), [SHAPE]),
         ('axis_neg', lambda x: F.crelu(x, axis=-1), [(2, 3, 2)])], 7)
     check(chainer, np, out, 'kinks', F.crelu, [_kinks(np)], 10,
+          dtypes=used['axis1'])
+    check(chainer, np, out, 'nonfinite', F.crelu, [_nonfinite(np)], 22,
           dtypes=used['axis1'])
     out['err_axis'] = err(F.crelu, np.zeros(SHAPE, np.float32), 2)
     out['err_int'] = err(F.crelu, _int(np))
@@ -83,6 +95,8 @@ def case_hard_sigmoid(chainer, F, np):
     out = check(chainer, np, {}, 'rand', F.hard_sigmoid, [SHAPE], 14,
                 low=-4, high=4)
     check(chainer, np, out, 'kinks', F.hard_sigmoid, [_kinks(np)], 15)
+    check(chainer, np, out, 'nonfinite', F.hard_sigmoid, [_nonfinite(np)],
+          12)
     out['err_int'] = err(F.hard_sigmoid, _int(np))
     return out
 
@@ -95,6 +109,11 @@ def case_leaky_relu(chainer, F, np):
         ('neg_slope', lambda x: F.leaky_relu(x, slope=-0.3), [SHAPE])], 16)
     check(chainer, np, out, 'kinks', F.leaky_relu, [_kinks(np)], 19,
           dtypes=used['default'])
+    check(chainer, np, out, 'nonfinite', F.leaky_relu, [_nonfinite(np)], 20,
+          dtypes=used['default'])
+    check(chainer, np, out, 'nonfinite_neg',
+          lambda x: F.leaky_relu(x, slope=-0.3), [_nonfinite(np)], 21,
+          dtypes=used['neg_slope'])
     out['err_int'] = err(F.leaky_relu, _int(np))
     return out
 
@@ -149,6 +168,8 @@ def case_prelu(chainer, F, np):
 def case_relu(chainer, F, np):
     out = check(chainer, np, {}, 'kinks', F.relu, [_kinks(np)], 33,
                 dtypes=OPT, double=F64)
+    check(chainer, np, out, 'nonfinite', F.relu, [_nonfinite(np)], 34,
+          dtypes=OPT)
     out['err_int'] = err(F.relu, _int(np))
     return out
 

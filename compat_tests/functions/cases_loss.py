@@ -201,6 +201,14 @@ def case_hinge(chainer, F, np):
                       [0.0, 1.0, -1.0], [-1.0, -1.0, 1.0]])
     check(chainer, np, out, 'kinks', lambda x: F.hinge(x, t), [kinks], 23,
           dtypes=used['l1'])
+    inf, nan = float('inf'), float('nan')
+    nonfinite = np.array([[nan, -inf, inf], [inf, 0.5, nan],
+                          [-inf, 1.0, -1.0], [nan, nan, 1.0]])
+    check(chainer, np, out, 'nonfinite', lambda x: F.hinge(x, t), [nonfinite],
+          25, dtypes=used['l1'])
+    check(chainer, np, out, 'nonfinite_l2_no',
+          lambda x: F.hinge(x, t, norm='L2', reduce='no'), [nonfinite], 26,
+          dtypes=used['l2_no'])
     x = np.zeros((4, 3), np.float32)
     out['err_norm'] = err(F.hinge, x, t, norm='L3')
     out['err_reduce'] = err(F.hinge, x, t, reduce='sum')
@@ -221,6 +229,12 @@ def case_huber_loss(chainer, F, np):
           [x, t], 26, dtypes=used['sum_axis'])
     check(chainer, np, out, 'sum_axis', lambda x, t: F.huber_loss(x, t, 1.0),
           [(3, 4), (3, 4)], 24, dtypes=(), double=F64, low=-2, high=2)
+    # infinite and NaN differences (the gradient is clip(d, -delta, delta))
+    inf, nan = float('inf'), float('nan')
+    x = np.array([[inf, -inf, nan, 0.5]] * 3)
+    check(chainer, np, out, 'nonfinite',
+          lambda x, t: F.huber_loss(x, t, 0.5, reduce='no'), [x, t], 27,
+          dtypes=used['no'])
     z = np.zeros((3, 4), np.float32)
     out['err_reduce'] = err(F.huber_loss, z, z, 1.0, reduce='mean')
     out['err_shape'] = err(F.huber_loss, z, z[0], 1.0)

@@ -232,6 +232,8 @@ def case_clip(chainer, F, np):
                    ('max_only', lambda x: F.clip(x, None, 0.0))):
         check(chainer, np, out, tag + '_bounds', f, [bounds], 31,
               dtypes=used[tag])
+        check(chainer, np, out, tag + '_nonfinite', f,
+              [_nonfinite(np)[0]], 32, dtypes=used[tag])
     x = np.zeros(SHAPE, np.float32)
     out['err_none'] = err(F.clip, x, None, None)
     out['err_order'] = err(F.clip, x, 1.0, -1.0)
@@ -390,10 +392,18 @@ def _ties(np):
         _a(np, 1.0, 0.0, -1.0, 0.5, 1.0, 2.0)
 
 
+def _nonfinite(np):
+    # NaN and the infinities against finite values, and in both operands
+    nan, inf = float('nan'), float('inf')
+    return _a(np, nan, -inf, inf, 1.0, nan, 0.0), \
+        _a(np, 0.0, 0.0, 0.0, nan, nan, -inf)
+
+
 def case_maximum(chainer, F, np):
     out = check(chainer, np, {}, 'rand', F.maximum, [SHAPE, SHAPE], 68,
                 double=F64)
     check(chainer, np, out, 'ties', F.maximum, list(_ties(np)), 69)
+    check(chainer, np, out, 'nonfinite', F.maximum, list(_nonfinite(np)), 72)
     x = np.zeros(SHAPE, np.float32)
     out['err_shape'] = err(F.maximum, x, np.zeros((3,), np.float32))
     out['err_dtype'] = err(F.maximum, x, x.astype(np.float64))
@@ -403,6 +413,7 @@ def case_maximum(chainer, F, np):
 def case_minimum(chainer, F, np):
     out = check(chainer, np, {}, 'rand', F.minimum, [SHAPE, SHAPE], 70)
     check(chainer, np, out, 'ties', F.minimum, list(_ties(np)), 71)
+    check(chainer, np, out, 'nonfinite', F.minimum, list(_nonfinite(np)), 73)
     x = np.zeros(SHAPE, np.float32)
     out['err_shape'] = err(F.minimum, x, np.zeros((3,), np.float32))
     return out

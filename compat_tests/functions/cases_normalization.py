@@ -186,6 +186,11 @@ def case_normalize(chainer, F, np):
     # flushes float16 subnormals such as eps to zero): forward only.
     values(chainer, np, out, 'zeros', F.normalize, [np.zeros((2, 3))], 28,
            dtypes=('float16',))
+    # a NaN or an infinity makes its vector's norm NaN (inf / inf)
+    nan, inf = float('nan'), float('inf')
+    check(chainer, np, out, 'nonfinite', F.normalize,
+          [np.array([[nan, 1.0, 0.0], [inf, -1.0, 2.0]])], 29,
+          dtypes=used['axis1'])
     out['err_int'] = err(F.normalize, np.zeros((2, 3), np.int32))
     return out
 

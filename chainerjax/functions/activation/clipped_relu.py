@@ -1,5 +1,6 @@
 """Clipped rectified linear unit (and ReLU6)."""
 import jax.numpy as jnp
+from jax import lax
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -26,7 +27,9 @@ class ClippedReLU(function_node.FunctionNode):
         zero = jnp.zeros((), x.dtype)
         # Strict inequalities select x, so the gradient is 0 at 0 and at z,
         # as in Chainer.
-        y = jnp.where(x > 0, jnp.where(x < cap, x, cap), zero)
+        # NaN stays NaN, with gradient 0, as in Chainer.
+        rest = jnp.where(x <= 0, zero, lax.stop_gradient(x))
+        y = jnp.where(x > 0, jnp.where(x < cap, x, cap), rest)
         return y,
 
 

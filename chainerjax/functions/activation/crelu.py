@@ -1,5 +1,6 @@
 """Concatenated rectified linear unit."""
 import jax.numpy as jnp
+from jax import lax
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -24,9 +25,11 @@ class CReLU(function_node.FunctionNode):
     def forward(self, inputs):
         x, = inputs
         zero = jnp.zeros((), x.dtype)
-        # Gradient 0 at x == 0 for both halves, as in Chainer.
-        pos = jnp.where(x > 0, x, zero)
-        neg = jnp.where(x < 0, -x, zero)
+        # Gradient 0 at x == 0 for both halves, as in Chainer; NaN stays NaN
+        # in both, with gradient 0.
+        nan = lax.stop_gradient(x)
+        pos = jnp.where(x > 0, x, jnp.where(x <= 0, zero, nan))
+        neg = jnp.where(x < 0, -x, jnp.where(x >= 0, zero, nan))
         return jnp.concatenate([pos, neg], axis=self.axis),
 
 

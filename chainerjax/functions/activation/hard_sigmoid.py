@@ -1,5 +1,6 @@
 """Hard sigmoid."""
 import jax.numpy as jnp
+from jax import lax
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -19,8 +20,10 @@ class HardSigmoid(function_node.FunctionNode):
         x, = inputs
         t = x.dtype.type
         lin = x * t(0.2) + t(0.5)
-        # The knees select constants: gradient 0 at x == +-2.5 as in Chainer.
-        y = jnp.where(x <= t(-2.5), t(0), jnp.where(x >= t(2.5), t(1), lin))
+        # The knees select constants: gradient 0 at x == +-2.5 as in Chainer,
+        # and at NaN (which stays NaN).
+        rest = jnp.where(x <= t(-2.5), t(0), lax.stop_gradient(lin))
+        y = jnp.where(x >= t(2.5), t(1), jnp.where(x > t(-2.5), lin, rest))
         return y,
 
 

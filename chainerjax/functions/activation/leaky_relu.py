@@ -20,7 +20,9 @@ class LeakyReLU(function_node.FunctionNode):
 
     def forward(self, inputs):
         x, = inputs
-        return jnp.where(x > 0, x, x * x.dtype.type(self.slope)),
+        # x <= 0 selects the slope (Chainer's mask): NaN passes through with
+        # gradient 1, as in Chainer.
+        return jnp.where(x <= 0, x * x.dtype.type(self.slope), x),
 
 
 def leaky_relu(x, slope=0.2):

@@ -1,5 +1,6 @@
 """Rectified linear unit."""
 import jax.numpy as jnp
+from jax import lax
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -16,7 +17,11 @@ class ReLU(function_node.FunctionNode):
 
     def forward(self, inputs):
         x, = inputs
-        return jnp.where(x > 0, x, jnp.zeros((), x.dtype)),
+        # NaN stays NaN (numpy.maximum's), with gradient 0 as in Chainer;
+        # the NaN branch is not differentiated, so the VJP keeps what a
+        # plain where(x > 0, x, 0) keeps.
+        rest = jnp.where(x <= 0, jnp.zeros((), x.dtype), lax.stop_gradient(x))
+        return jnp.where(x > 0, x, rest),
 
 
 def relu(x):

@@ -34,8 +34,11 @@ class Hinge(function_node.FunctionNode):
         x, t = inputs
         onehot = jnp.arange(x.shape[1])[None, :] == t[:, None]
         v = 1 + jnp.where(onehot, -x, x)
-        # gradient 0 where the margin is exactly met, as in Chainer
-        d = jnp.where(v > 0, v, jnp.zeros((), x.dtype))
+        # gradient 0 where the margin is exactly met, as in Chainer; a NaN
+        # margin stays NaN, with a NaN gradient (v * sign(v) there), as
+        # Chainer's sign(max(0, v)) gives
+        zero = jnp.zeros((), x.dtype)
+        d = jnp.where(v > 0, v, jnp.where(v <= 0, zero, v * jnp.sign(v)))
         loss = d if self.norm == 'L1' else d * d
         if self.reduce == 'mean':
             loss = jnp.sum(loss) / len(x)

@@ -29,8 +29,12 @@ class HuberLoss(function_node.FunctionNode):
         delta = dtype.type(self.delta)
         d = x - t
         ad = d * jnp.sign(d)
-        # gradient clip(d, -delta, delta), as in Chainer
-        y = jnp.where(ad <= delta, dtype.type(0.5) * d * d,
+        small = ad <= delta
+        # gradient clip(d, -delta, delta), as in Chainer; the quadratic
+        # branch sees 0 where it is not taken, so that an infinite d does
+        # not give it an inf * 0 gradient
+        ds = jnp.where(small, d, dtype.type(0))
+        y = jnp.where(small, dtype.type(0.5) * ds * ds,
                       delta * (ad - dtype.type(0.5) * delta))
         if self.reduce == 'sum_along_second_axis':
             y = y.sum(axis=1)

@@ -1,5 +1,6 @@
 """Clipping."""
 import jax.numpy as jnp
+from jax import lax
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -35,7 +36,9 @@ class Clip(function_node.FunctionNode):
         if self.x_max is not None:
             hi = jnp.asarray(self.x_max, x.dtype)
             y = jnp.where(x > hi, hi, y)
-        return y,
+        # NaN stays NaN, with gradient 0: Chainer's mask is
+        # x_min <= x <= x_max.
+        return jnp.where(x != x, lax.stop_gradient(x), y),
 
 
 def clip(x, x_min, x_max):

@@ -1,5 +1,6 @@
 """Element-wise maximum of two arrays."""
 import jax.numpy as jnp
+from jax import lax
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -21,7 +22,10 @@ class Maximum(function_node.FunctionNode):
 
     def forward(self, inputs):
         x1, x2 = inputs
-        return jnp.where(x1 >= x2, x1, x2),
+        y = jnp.where(x1 >= x2, x1, x2)
+        # A NaN in x1 propagates as numpy.maximum's does; the gradient still
+        # goes where Chainer's mask x1 >= x2 sends it (to x2).
+        return jnp.where(x1 != x1, y + lax.stop_gradient(x1), y),
 
 
 def maximum(x1, x2):

@@ -1,5 +1,6 @@
 """Element-wise minimum of two arrays."""
 import jax.numpy as jnp
+from jax import lax
 
 from chainerjax import function_node
 from chainerjax.utils import type_check
@@ -21,7 +22,10 @@ class Minimum(function_node.FunctionNode):
 
     def forward(self, inputs):
         x1, x2 = inputs
-        return jnp.where(x1 <= x2, x1, x2),
+        # A NaN in either propagates as numpy.minimum's does, with gradient
+        # 0 to both: Chainer's masks are x1 <= x2 and x1 > x2.
+        nan = lax.stop_gradient(x1 + x2)
+        return jnp.where(x1 <= x2, x1, jnp.where(x1 > x2, x2, nan)),
 
 
 def minimum(x1, x2):

@@ -27,9 +27,10 @@ class NormalizeL2(function_node.FunctionNode):
             # CPU, and a zero vector would give 0/0; NumPy keeps them.
             x = x.astype(numpy.float32)
         sq = jnp.sum(jnp.square(x), axis=self.axis, keepdims=True)
-        # sqrt with gradient 0 (not NaN) at a zero vector, as Chainer does.
-        pos = sq > 0
-        norm = jnp.where(pos, jnp.sqrt(jnp.where(pos, sq, 1)), 0)
+        # sqrt with gradient 0 (not NaN) at a zero vector, as Chainer does
+        # (a NaN or infinite norm stays so).
+        zero = sq == 0
+        norm = jnp.where(zero, 0, jnp.sqrt(jnp.where(zero, 1, sq)))
         return (x / (norm + x.dtype.type(self.eps))).astype(dtype),
 
 
