@@ -195,6 +195,24 @@ class Residuals(object):
         return cls(list(leaves), aux[0], aux[1])
 
 
+def as_shape_error(error, node):
+    """The exception to raise for a TypeError that tracing the kernel of
+    ``node`` raised. For chainerjax's own functions, whose forwards are
+    JAX's operations, a TypeError about shapes comes from a JAX shape rule
+    (``dot_general requires contracting dimensions to have the same
+    shape``): NumPy, and so Chainer with ``type_check`` off, raises
+    ValueError there, and so does this. A user's FunctionNode gets its own
+    error back."""
+    message = str(error)
+    if type(node).__module__.startswith('chainerjax.') and (
+            'shape' in message or 'dimension' in message):
+        new = ValueError(message)
+        new.__cause__ = error
+        new.__suppress_context__ = True
+        return new
+    return error
+
+
 def get_kernel(node, key, mask):
     k = (key, mask)
     kernel = _cache.get(k)

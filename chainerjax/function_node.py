@@ -207,7 +207,10 @@ class FunctionNode(object):
                 mask = tuple([x._node.requires_grad and d.dtype.kind in 'fc'
                               for x, d in zip(input_vars, in_data)])
             kernel = _kernels.get_kernel(self, key, mask)
-            outputs, vjp = kernel.fwd_vjp(dyn, in_data)
+            try:
+                outputs, vjp = kernel.fwd_vjp(dyn, in_data)
+            except TypeError as e:
+                raise _kernels.as_shape_error(e, self)
             if _ndarray in map(type, in_data):
                 _cpu.note_host_reads(outputs, in_data)
             d = self.__dict__
@@ -219,7 +222,10 @@ class FunctionNode(object):
             d['_out_meta'] = tuple([(y.shape, y.dtype) for y in outputs])
         else:
             kernel = _kernels.get_kernel(self, key, None)
-            outputs = kernel.fwd(dyn, in_data)
+            try:
+                outputs = kernel.fwd(dyn, in_data)
+            except TypeError as e:
+                raise _kernels.as_shape_error(e, self)
             if _ndarray in map(type, in_data):
                 _cpu.note_host_reads(outputs, in_data)
         return outputs

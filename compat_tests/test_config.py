@@ -7,9 +7,6 @@ MODULE = 'config'
 
 # Known disagreements with Chainer (strict xfail; see compat_tests/README.md).
 XFAIL = {
-    'case_type_check_config':
-        'F.linear with mismatched shapes and type_check=False: Chainer '
-        'ValueError (numpy), chainerjax TypeError (jax)',
 }
 
 
