@@ -8,13 +8,17 @@ gradients are dropped unless ``retain_grad=True``, and with
 """
 import collections
 import heapq
+import os
 import warnings
 
 import jax
+import numpy
 
 import chainerjax
+from chainerjax import _kernels
 from chainerjax import configuration
 from chainerjax import variable
+from chainerjax.backends import _cpu
 
 _config = configuration.config
 _Variable = variable.Variable
@@ -161,9 +165,168 @@ def _add_note(e, func):
         pass
 
 
+# The compiled backward (see _compiled_backprop): a graph is compiled the
+# CHAINERJAX_COMPILED_BACKWARD-th time its structure is seen (0: never), at
+# most _MAX_PLANS structures per process, of at most _MAX_FUNCS nodes, and
+# used where it pays (_kernels.backward_graph_pays).
+_COMPILE_AT = int(os.environ.get('CHAINERJAX_COMPILED_BACKWARD', '2'))
+_MAX_PLANS = 64
+_MAX_FUNCS = 1000
+_MAX_SIGHTINGS = 1024
+_sightings = {}
+# plan -> whether its compiled backward is used
+_plans = {}
+
+
+def _compiled_backprop(outputs, loss_scale):
+    """Runs the backward from ``outputs`` (list of (node, grad Variable)) as
+    one compiled call, where every node on the way is a built-in op with its
+    VJP kept (no user backward, no local hooks) and the graph's structure
+    has been seen before; returns False, having changed nothing, where not.
+
+    Eagerly, each node's backward is a compiled kernel of its own, called
+    from Python one after the other: for an MLP, six calls whose dispatch
+    and hand-offs between XLA's threads cost about as much as the smallest
+    products. Here the VJPs of all nodes run in one XLA computation,
+    summing the gradients in the same order, so the results are the eager
+    backward's. The plan (which node's gradient goes where, the shapes) is
+    the cache key: a graph built the same way at every iteration compiles
+    once, on its second backward (a graph seen once is not worth a
+    compile), and a process stops compiling new structures after
+    ``_MAX_PLANS`` (a model whose graph changes at every step)."""
+    ids = {}
+
+    def node_id(node):
+        i = ids.get(node)
+        if i is None:
+            i = ids[node] = len(ids)
+        return i
+
+    root_ids = []
+    root_grads = []
+    device = None
+    # the nodes in the order the eager backward visits them (by decreasing
+    # rank, ties in the order they were reached), so that gradients are
+    # summed in its order
+    heap = []
+    counter = 0
+    seen = set()
+    for y, gy in outputs:
+        func = y.creator_node
+        if func is None or gy is None or isinstance(gy._data, _Tracer):
+            return False
+        root_ids.append(node_id(y))
+        root_grads.append(gy._data)
+        if device is None:
+            device = gy._device
+        if func not in seen:
+            seen.add(func)
+            heapq.heappush(heap, (-func.rank, counter, func))
+            counter += 1
+    funcs = []
+    while heap:
+        func = heapq.heappop(heap)[2]
+        if not func._derived_backward or func._vjp is None or \
+                func._n_local_function_hooks or func.inputs is None:
+            return False
+        funcs.append(func)
+        if len(funcs) > _MAX_FUNCS:
+            return False
+        for x, m in zip(func.inputs, func._diff_mask):
+            if m and x.requires_grad:
+                creator = x.creator_node
+                if creator is not None and creator not in seen:
+                    seen.add(creator)
+                    heapq.heappush(heap, (-creator.rank, counter, creator))
+                    counter += 1
+
+    plan_funcs = []
+    residuals = []
+    host = []
+    leaf_ids = []
+    leaves = []
+    leaf_grads = []
+    for func in funcs:
+        out_ids = []
+        out_meta = []
+        for ref, meta in zip(func.outputs, func._out_meta):
+            if meta[1].kind not in 'fc':
+                continue
+            y = ref()
+            # an output since cut from the graph (unchain: truncated BPTT's
+            # state) keeps its gradient as a leaf, as eagerly
+            out_ids.append(-1 if y is None or y.creator_node is None
+                           else node_id(y))
+            out_meta.append(meta)
+        in_ids = []
+        for x, m in zip(func.inputs, func._diff_mask):
+            if not m:
+                continue
+            if not x.requires_grad:
+                in_ids.append(-1)
+                continue
+            if x.creator_node is None and x not in ids:
+                leaf_ids.append(node_id(x))
+                var = x._variable()
+                leaves.append(var)
+                gv = None if var is None else var._grad_var
+                leaf_grads.append(None if gv is None else gv._data)
+            in_ids.append(node_id(x))
+        plan_funcs.append((tuple(out_ids), tuple(out_meta), tuple(in_ids)))
+        res = func._vjp
+        residuals.append(res)
+        for a in res.leaves:
+            if type(a) is numpy.ndarray:
+                host.append(a)
+    plan = (tuple(root_ids), tuple(plan_funcs), tuple(leaf_ids))
+    key = (plan, tuple([(f._kernel_sig, f._diff_mask) for f in funcs]),
+           tuple([g is None for g in leaf_grads]))
+    use = _plans.get(key)
+    if use is None:
+        count = _sightings.get(key, 0) + 1
+        if count < _COMPILE_AT or len(_plans) >= _MAX_PLANS:
+            if len(_sightings) >= _MAX_SIGHTINGS:
+                _sightings.clear()
+            _sightings[key] = count
+            return False
+        _sightings.pop(key, None)
+        data = root_grads[0]
+        cpu = not isinstance(data, jax.Array) or \
+            next(iter(data.devices())).platform == 'cpu'
+        use = _plans[key] = _kernels.backward_graph_pays(
+            plan, residuals, root_grads, leaf_grads, cpu)
+    if not use:
+        return False
+
+    try:
+        grads = _kernels.backward_graph(plan, residuals, root_grads,
+                                        leaf_grads)
+    except RuntimeError as e:
+        if 'deleted' not in str(e):
+            raise
+        raise RuntimeError(
+            'backward: the graph holds an array that has been deleted since '
+            'it was built: a compiled step (chainerjax.jit) reused (donated) '
+            'the buffers of the parameters it updated. Call backward before '
+            'the compiled step, or build the graph again after it.') from e
+    if host:
+        _cpu.note_host_reads(grads, host)
+    from_op = _Variable._from_op
+    for var, g in zip(leaves, grads):
+        if var is not None:
+            var._set_grad_var_without_check(from_op(
+                g, device if var._device._is_numpy else var._device, True))
+            var._loss_scale = loss_scale
+    return True
+
+
 def _backprop_to_all(outputs, retain_grad, loss_scale):
     """Backprop from ``outputs`` (list of (node, grad Variable)) to all
     leaves, setting their ``grad_var``."""
+    if _COMPILE_AT and not retain_grad and not _config.enable_backprop \
+            and not _config.debug and not chainerjax.get_function_hooks() \
+            and _compiled_backprop(outputs, loss_scale):
+        return
     # Candidates are visited by decreasing rank; the counter keeps the heap
     # from ever comparing two nodes.
     cand_funcs = []

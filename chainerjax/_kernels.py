@@ -229,3 +229,67 @@ def pure_forward(key, dyn_vals, xs, node=None):
 
 def clear_cache():
     _cache.clear()
+
+
+# ----- the compiled backward of a whole graph ----------------------------
+
+def _backward_graph(plan, residuals, root_grads, leaf_grads):
+    """The backward pass of a graph of built-in ops, traced as one
+    computation (see :func:`chainerjax._backprop._compiled_backprop`).
+
+    ``plan`` (static) numbers the variable nodes: ``(root_ids, funcs,
+    leaf_ids)`` with, per function node in the order the backward visits
+    them, ``(out_ids, out_meta, in_ids)``: the ids of its float outputs
+    (-1: gone), their ``(shape, dtype)``, and the id of each differentiated
+    input (-1: needs no gradient). ``residuals`` are the nodes' VJPs
+    (:class:`Residuals`), ``root_grads`` the gradients backward starts from,
+    ``leaf_grads`` the leaves' gradients before (None: none). Gradients are
+    summed in the order the eager backward sums them."""
+    root_ids, funcs, leaf_ids = plan
+    table = {}
+
+    def add(i, g):
+        prev = table.get(i)
+        table[i] = g if prev is None else prev + g
+
+    for i, g in zip(leaf_ids, leaf_grads):
+        if g is not None:
+            table[i] = g
+    for i, g in zip(root_ids, root_grads):
+        add(i, g)
+    for res, (out_ids, out_meta, in_ids) in zip(residuals, funcs):
+        gys = []
+        for i, (shape, dtype) in zip(out_ids, out_meta):
+            g = table.pop(i, None) if i >= 0 else None
+            gys.append(jax.numpy.zeros(shape, dtype) if g is None else g)
+        gxs = res.vjp()(tuple(gys))
+        for i, gx in zip(in_ids, gxs):
+            if i >= 0:
+                add(i, gx)
+    return [table[i] for i in leaf_ids]
+
+
+backward_graph = jax.jit(_backward_graph, static_argnums=0)
+
+# XLA's CPU backend allocates a computation's scratch memory in one block
+# per call; glibc maps a block over 32 MiB (its largest mmap threshold)
+# afresh each time, and every page of it faults in again: a small CNN's
+# whole backward (69 MiB of scratch) took 10 ms more than its nodes' kernels
+# one by one, whose buffers malloc reuses.
+_MAX_CPU_SCRATCH = 32 << 20
+
+
+def backward_graph_pays(plan, residuals, root_grads, leaf_grads, cpu):
+    """Compiles :data:`backward_graph` for these arguments (its calls
+    then find the executable compiled) and returns whether to use it: on
+    the CPU, only if its scratch memory stays under malloc's reuse
+    threshold."""
+    compiled = backward_graph.lower(
+        plan, residuals, root_grads, leaf_grads).compile()
+    if not cpu:
+        return True
+    try:
+        temp = compiled.memory_analysis().temp_size_in_bytes
+    except Exception:  # no analysis on this backend
+        return True
+    return temp < _MAX_CPU_SCRATCH
