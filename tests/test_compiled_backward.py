@@ -204,14 +204,30 @@ def test_eager_where_it_does_not_apply(monkeypatch, calls):
     assert len(calls) == 1
 
 
-def test_eager_where_the_scratch_memory_is_large(monkeypatch, calls):
-    monkeypatch.setattr(_kernels, '_MAX_CPU_SCRATCH', 0)
+def _build_small():
+    x = chainer.Variable(_init(1, (2, 3), numpy.float32))
+    return F.sum(F.exp(F.sin(x))), [x]
 
-    def build():
-        x = chainer.Variable(_init(1, (2, 3), numpy.float32))
-        return F.sum(F.exp(F.sin(x))), [x]
-    _check_like_eager(build, monkeypatch, calls, expect_compiled=False)
+
+@pytest.mark.parametrize('limit, compiled', [
+    (0, False),  # the gradients alone are over half of it: no compile
+    (200, True),  # compiled, but its scratch memory is over it
+])
+def test_eager_where_the_scratch_memory_is_large(limit, compiled,
+                                                 monkeypatch, calls):
+    monkeypatch.setattr(_kernels, '_MAX_CPU_SCRATCH', limit)
+    lowered = []
+    real_lower = _kernels.backward_graph.lower
+
+    def lower(*args):
+        lowered.append(1)
+        return real_lower(*args)
+    monkeypatch.setattr(_kernels.backward_graph, 'lower', lower)
+    monkeypatch.setattr(_kernels, '_scratch_bytes', lambda compiled: 10**9)
+    _check_like_eager(_build_small, monkeypatch, calls,
+                      expect_compiled=False)
     assert list(_backprop._plans.values()) == [False]
+    assert bool(lowered) == compiled
 
 
 def test_update_after_compiled_backward_on_numpy(monkeypatch, calls):
