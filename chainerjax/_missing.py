@@ -7,6 +7,8 @@
   ``import chainer.training``, as a placeholder module: importing it works,
   and using any name in it raises :class:`NotImplementedInChainerjax`.
 """
+import difflib
+import json
 import os
 import sys
 import types
@@ -33,6 +35,23 @@ def chainer_module_names():
                 line.strip() for line in f
                 if line.strip() and not line.startswith('#'))
     return _chainer_modules
+
+
+_chainer_names = None
+
+
+def chainer_public_names(chainer_module):
+    """The public names of the Chainer 7.8.1 module ``chainer_module``
+    (``chainer.functions``), or None where they are not listed
+    (``_chainer_names.json``, written by ``tools/chainer_all_names.py``
+    from real Chainer)."""
+    global _chainer_names
+    if _chainer_names is None:
+        path = os.path.join(os.path.dirname(__file__), '_chainer_names.json')
+        with open(path) as f:
+            _chainer_names = {m: frozenset(names) for m, names in
+                              json.load(f)['modules'].items()}
+    return _chainer_names.get(chainer_module)
 
 
 def _chainer_name(module_name):
@@ -89,6 +108,16 @@ def module_getattr(module_name):
                 if e.name != module_name + '.' + name:
                     raise
                 return placeholder(module_name + '.' + name)
+        known = chainer_public_names(chainer_name)
+        if known is not None and name not in known:
+            # not a Chainer name either: a typo, or code for another
+            # version
+            close = difflib.get_close_matches(name, sorted(known), n=3)
+            raise AttributeError(
+                'module {!r} has no attribute {!r}, nor has Chainer 7.8.1\'s '
+                '{}{}'.format(module_name, name, chainer_name,
+                              ' (did you mean {}?)'.format(
+                                  ', '.join(close)) if close else ''))
         raise NotImplementedInChainerjax(
             '{}.{} is not implemented in chainerjax yet (module {} has no '
             'attribute {!r}). See docs/api_coverage.md for what is '

@@ -99,12 +99,25 @@ def test_missing_names_are_clear(tmp_path):
         import chainerjax.alias  # noqa
         import chainer
         import chainer.functions as F
-        from chainerjax._missing import NotImplementedInChainerjax
+        from chainerjax import _missing
+        # a name Chainer has and chainerjax lacks (if any is left)
+        lacking = [n for n in _missing.chainer_public_names('chainer')
+                   if not hasattr(chainer, n)]
+        for name in lacking[:1]:
+            try:
+                getattr(chainer, name)
+            except _missing.NotImplementedInChainerjax as e:
+                assert 'chainer.' + name in str(e), e
+                assert 'not implemented in chainerjax' in str(e)
+        # a name Chainer does not have either: a plain AttributeError
         try:
-            F.this_does_not_exist
-        except NotImplementedInChainerjax as e:
-            assert 'chainer.functions.this_does_not_exist' in str(e), e
-            assert 'not implemented in chainerjax' in str(e)
+            F.rleu
+        except AttributeError as e:
+            assert not isinstance(e, _missing.NotImplementedInChainerjax)
+            assert "nor has Chainer 7.8.1's chainer.functions" in str(e), e
+            assert 'did you mean relu' in str(e), e
+        else:
+            raise AssertionError('F.rleu should fail')
         assert not hasattr(F, 'this_does_not_exist')
         try:
             import chainer.no_such_module
