@@ -223,30 +223,21 @@ def _compiled_backprop(outputs, loss_scale):
             seen.add(func)
             heapq.heappush(heap, (-func.rank, counter, func))
             counter += 1
-    funcs = []
-    while heap:
-        func = heapq.heappop(heap)[2]
-        if not func._derived_backward or func._vjp is None or \
-                func._n_local_function_hooks or func.inputs is None:
-            return False
-        funcs.append(func)
-        if len(funcs) > _MAX_FUNCS:
-            return False
-        for x, m in zip(func.inputs, func._diff_mask):
-            if m and x.requires_grad:
-                creator = x.creator_node
-                if creator is not None and creator not in seen:
-                    seen.add(creator)
-                    heapq.heappush(heap, (-creator.rank, counter, creator))
-                    counter += 1
-
+    # each node's part of the plan, as it is visited
     plan_funcs = []
+    kernels = []
     residuals = []
     host = []
     leaf_ids = []
     leaves = []
     leaf_grads = []
-    for func in funcs:
+    while heap:
+        func = heapq.heappop(heap)[2]
+        if not func._derived_backward or func._vjp is None or \
+                func._n_local_function_hooks or func.inputs is None:
+            return False
+        if len(plan_funcs) == _MAX_FUNCS:
+            return False
         out_ids = []
         out_meta = []
         for ref, meta in zip(func.outputs, func._out_meta):
@@ -265,22 +256,28 @@ def _compiled_backprop(outputs, loss_scale):
             if not x.requires_grad:
                 in_ids.append(-1)
                 continue
-            if x.creator_node is None and x not in ids:
-                leaf_ids.append(node_id(x))
-                var = x._variable()
-                leaves.append(var)
-                gv = None if var is None else var._grad_var
-                leaf_grads.append(None if gv is None else gv._data)
+            creator = x.creator_node
+            if creator is None:
+                if x not in ids:
+                    leaf_ids.append(node_id(x))
+                    var = x._variable()
+                    leaves.append(var)
+                    gv = None if var is None else var._grad_var
+                    leaf_grads.append(None if gv is None else gv._data)
+            elif creator not in seen:
+                seen.add(creator)
+                heapq.heappush(heap, (-creator.rank, counter, creator))
+                counter += 1
             in_ids.append(node_id(x))
         plan_funcs.append((tuple(out_ids), tuple(out_meta), tuple(in_ids)))
+        kernels.append((func._kernel_sig, func._diff_mask))
         res = func._vjp
         residuals.append(res)
         for a in res.leaves:
             if type(a) is numpy.ndarray:
                 host.append(a)
     plan = (tuple(root_ids), tuple(plan_funcs), tuple(leaf_ids))
-    key = (plan, tuple([(f._kernel_sig, f._diff_mask) for f in funcs]),
-           tuple([g is None for g in leaf_grads]))
+    key = (plan, tuple(kernels), tuple([g is None for g in leaf_grads]))
     use = _plans.get(key)
     if use is None:
         count = _sightings.get(key, 0) + 1
